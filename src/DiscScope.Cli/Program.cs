@@ -1,0 +1,3 @@
+using DiscScope.Cli;
+
+return CliApp.Run(args);
