@@ -1,0 +1,25 @@
+namespace DiscScope.Domain.Anatomy;
+
+/// <summary>
+/// DiscScope's label-map convention (SPIDER's): vertebrae 1..25 numbered from the bottom (L5 = 1, L4 = 2, ...),
+/// spinal canal = 100, discs 200 + k with k = 1 for L5-S1, 2 for L4-L5, ... (k = the IVD label of SPIDER gradings.csv).
+/// </summary>
+public static class SpineLabel
+{
+    public const short Background = 0;
+    public const short Canal = 100;
+    public const short DiscBase = 200;
+
+    public static short Of(VertebraLevel v) => (short)VertebraLevels.SpiderLabel(v);
+    public static short Of(DiscLevel d) => (short)(DiscBase + d.SpiderIvdLabel);
+
+    /// <summary>The structure class of a label value.</summary>
+    public static Structure StructureOf(int label) => label switch
+    {
+        0 => Structure.Background,
+        >= 1 and <= 25 => Structure.Vertebra,
+        Canal => Structure.Canal,
+        > DiscBase and <= DiscBase + 25 => Structure.Disc,
+        _ => throw new ArgumentOutOfRangeException(nameof(label), label, "not a DiscScope/SPIDER label"),
+    };
+}
