@@ -10,6 +10,10 @@ public static class SpineLabel
     public const short Canal = 100;
     public const short DiscBase = 200;
 
+    /// <summary>The sacrum (S1 and below) when it is segmented. SPIDER's vertebra labels stop at the lowest lumbar vertebra;
+    /// DiscScope gives the sacrum 26, one above the 25 vertebra labels, so that it stays a vertebra-class label.</summary>
+    public const short Sacrum = 26;
+
     public static short Of(VertebraLevel v) => (short)VertebraLevels.SpiderLabel(v);
     public static short Of(DiscLevel d) => (short)(DiscBase + d.SpiderIvdLabel);
 
@@ -17,7 +21,7 @@ public static class SpineLabel
     public static Structure StructureOf(int label) => label switch
     {
         0 => Structure.Background,
-        >= 1 and <= 25 => Structure.Vertebra,
+        >= 1 and <= Sacrum => Structure.Vertebra,
         Canal => Structure.Canal,
         > DiscBase and <= DiscBase + 25 => Structure.Disc,
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, "not a DiscScope/SPIDER label"),

@@ -1,0 +1,21 @@
+namespace DiscScope.Analysis.Mri;
+
+/// <summary>Thresholds of level assignment. Sizes in mm and mm²; defaults suit adult lumbar MRI.</summary>
+public sealed record LevelAssignmentOptions
+{
+    public static LevelAssignmentOptions Default { get; } = new();
+
+    /// <summary>Disc regions smaller than this are noise (a lumbar disc on a mid-sagittal slice is ~300-600 mm²).</summary>
+    public double MinDiscAreaMm2 { get; init; } = 25;
+    /// <summary>Vertebra regions smaller than this are noise.</summary>
+    public double MinVertebraAreaMm2 { get; init; } = 40;
+    /// <summary>A spine needs at least this many discs in a column.</summary>
+    public int MinDiscs { get; init; } = 3;
+    /// <summary>Disc fragments whose centroids are closer than this vertically are one disc.</summary>
+    public double MergeDiscFragmentsMm { get; init; } = 6;
+    /// <summary>Allowed vertical distance between adjacent discs (mm).</summary>
+    public double MinDiscGapMm { get; init; } = 12;
+    public double MaxDiscGapMm { get; init; } = 75;
+    /// <summary>A lowest disc with less than this fraction of the median disc area is reported as possible transitional anatomy.</summary>
+    public double RudimentaryDiscFraction { get; init; } = 0.35;
+}

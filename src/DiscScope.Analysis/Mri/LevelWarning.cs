@@ -1,0 +1,20 @@
+namespace DiscScope.Analysis.Mri;
+
+/// <summary>Something about the level naming a reader should check, with a human-readable detail.</summary>
+public sealed record LevelWarning(LevelWarningKind Kind, string Detail)
+{
+    public override string ToString() => $"{Kind}: {Detail}";
+}
+
+/// <summary>Kinds of level-naming warning.</summary>
+public enum LevelWarningKind
+{
+    /// <summary>The image ends just below the lowest disc and no sacrum is seen: the lowest disc was taken as L5-S1 without anatomical confirmation.</summary>
+    SacrumNotSeen,
+    /// <summary>Transitional lumbosacral anatomy suspected (e.g. rudimentary lowest disc, six lumbar vertebrae): levels may be off by one.</summary>
+    TransitionalAnatomySuspected,
+    /// <summary>Two adjacent discs are further apart than the rest: a disc may have been missed.</summary>
+    IrregularDiscSpacing,
+    /// <summary>No vertebral body was found between two adjacent discs.</summary>
+    MissingVertebralBody,
+}

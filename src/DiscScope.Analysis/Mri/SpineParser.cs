@@ -1,0 +1,122 @@
+using DiscScope.Domain.Anatomy;
+using DiscScope.Imaging;
+using DiscScope.Imaging.Geometry;
+using DiscScope.Imaging.Processing;
+
+namespace DiscScope.Analysis.Mri;
+
+/// <summary>
+/// Spine parsing of a sagittal MR image or series: checks (orientation, signal) -> every sagittal slice segmented -> mid-sagittal slice
+/// chosen by canal area -> levels named there (<see cref="SpineLevelAssigner"/>) -> labels carried to every slice through the disc planes.
+/// 2D images (one slice) are taken as sagittal with columns anterior->posterior and rows superior->inferior.
+/// </summary>
+public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? options = null)
+{
+    private readonly SpineParseOptions _o = options ?? SpineParseOptions.Default;
+
+    public SpineSegmentation Parse(IVolume input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var g = input.Geometry;
+        if (SagittalCheck.Orientation(g) is { } notSagittal) return new(notSagittal, null, -1, []);
+        if (SagittalCheck.Signal(input) is { } empty) return new(empty, null, -1, []);
+
+        var f = input.ToFloat();
+        var bare2D = g.SizeK == 1 && g.Direction.MaxAbsDifference(Matrix3.Identity) < 1e-9;
+        var pil = bare2D ? f : Reorientation.Reorient(f, Reorientation.CanonicalSagittal);
+        int w = pil.SizeI, h = pil.SizeJ, d = pil.SizeK;
+        double sx = pil.Geometry.Spacing.X, sy = pil.Geometry.Spacing.Y;
+        var slices = new float[d][];
+        for (var k = 0; k < d; k++) { slices[k] = new float[w * h]; Array.Copy(pil.Voxels, (long)k * w * h, slices[k], 0, w * h); }
+        var maps = segmenter.SegmentMany(slices, w, h, sx, sy);
+
+        var mid = MidSagittal(maps);
+        SpineParseResult best = new NoSagittalSpine(NoSpineReason.NoSpineStructures, "no vertebra, disc or canal found on any slice");
+        var bestSlice = mid;
+        if (mid >= 0)
+        {
+            for (var off = 0; off <= _o.MidSagittalSearch; off++)
+                foreach (var k in off == 0 ? new[] { mid } : [mid - off, mid + off])
+                {
+                    if (k < 0 || k >= d) continue;
+                    var r = SpineLevelAssigner.Assign(maps[k], _o.Levels);
+                    if (r is ParsedSpine p && (best is not ParsedSpine b || p.Discs.Count > b.Discs.Count)) { best = p; bestSlice = k; }
+                    else if (best is NoSagittalSpine && r is NoSagittalSpine && k == mid) best = r;
+                }
+        }
+        if (best is not ParsedSpine parsed) return new(best, null, mid, maps);
+
+        var labels = new Volume<short>(pil.Geometry);
+        for (var k = 0; k < d; k++)
+        {
+            var plane = (long)k * w * h;
+            if (k == bestSlice) { Array.Copy(parsed.Labels, 0, labels.Voxels, plane, w * h); continue; }
+            LabelSlice(maps[k], parsed.Discs, labels.Voxels.AsSpan((int)plane, w * h));
+        }
+        var output = bare2D ? labels : BackToInput(labels, g);
+        return new(parsed, new LabelMap(output), bestSlice, maps);
+    }
+
+    /// <summary>The slice with the largest canal area (3-slice moving sum); without canal, the largest disc + vertebra area; -1 when all empty.</summary>
+    public static int MidSagittal(IReadOnlyList<ClassMap2D> maps)
+    {
+        int Pick(Func<ClassMap2D, double> score)
+        {
+            var s = maps.Select(score).ToArray();
+            var best = -1; var bestV = 0.0;
+            for (var k = 0; k < s.Length; k++)
+            {
+                var v = s[k] + 0.5 * ((k > 0 ? s[k - 1] : 0) + (k < s.Length - 1 ? s[k + 1] : 0));
+                if (v > bestV) { bestV = v; best = k; }
+            }
+            return best;
+        }
+        var c = Pick(m => m.Count(Structure.Canal));
+        return c >= 0 ? c : Pick(m => m.Count(Structure.Disc) + m.Count(Structure.Vertebra));
+    }
+
+    /// <summary>Labels one slice's classes with the levels found on the mid-sagittal slice.</summary>
+    public static void LabelSlice(ClassMap2D map, IReadOnlyList<DiscInstance> discs, Span<short> o)
+    {
+        var top = discs.Min(x => x.CentroidYMm) - 60; var bottom = discs.Max(x => x.CentroidYMm) + 90;
+        var ordered = discs.OrderBy(x => x.CentroidYMm).ToArray();
+        for (var y = 0; y < map.Height; y++)
+        {
+            var ym = y * map.RowSpacing;
+            var colX = ColumnX(ordered, ym);
+            for (var x = 0; x < map.Width; x++)
+            {
+                var i = y * map.Width + x;
+                var xm = x * map.ColumnSpacing;
+                o[i] = (Structure)map.Classes[i] switch
+                {
+                    Structure.Canal => SpineLabel.Canal,
+                    Structure.Disc => SpineLevelAssigner.DiscLabelAt(discs, xm, ym),
+                    Structure.Vertebra when ym >= top && ym <= bottom && Math.Abs(xm - colX) <= 90 => SpineLevelAssigner.VertebraLabelAt(discs, xm, ym),
+                    _ => 0,
+                };
+            }
+        }
+    }
+
+    private static double ColumnX(DiscInstance[] byY, double y)
+    {
+        if (y <= byY[0].CentroidYMm) return byY[0].CentroidXMm;
+        for (var i = 1; i < byY.Length; i++)
+            if (y <= byY[i].CentroidYMm)
+            {
+                var t = (y - byY[i - 1].CentroidYMm) / Math.Max(1e-9, byY[i].CentroidYMm - byY[i - 1].CentroidYMm);
+                return byY[i - 1].CentroidXMm + t * (byY[i].CentroidXMm - byY[i - 1].CentroidXMm);
+            }
+        return byY[^1].CentroidXMm;
+    }
+
+    /// <summary>Permutes a PIL label volume back onto the input grid (exact, no interpolation).</summary>
+    private static Volume<short> BackToInput(Volume<short> pil, ImageGeometry input)
+    {
+        var back = Reorientation.Reorient(pil, Imaging.Geometry.Orientation.Code(input.Direction));
+        if (back.SizeI != input.SizeI || back.SizeJ != input.SizeJ || back.SizeK != input.SizeK)
+            throw new InvalidOperationException($"reorientation round trip changed the grid: {back.Geometry} vs {input}");
+        return new Volume<short>(input, back.Voxels);
+    }
+}

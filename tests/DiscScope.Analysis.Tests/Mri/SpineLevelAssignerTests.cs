@@ -1,0 +1,126 @@
+using DiscScope.Analysis.Mri;
+using DiscScope.Domain.Anatomy;
+
+namespace DiscScope.Analysis.Tests.Mri;
+
+public sealed class SpineLevelAssignerTests
+{
+    private static ParsedSpine Parsed(SpineParseResult r) => Assert.IsType<ParsedSpine>(r);
+
+    [Fact]
+    public void Names_discs_bottom_up_from_the_sacrum()
+    {
+        var p = Parsed(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(6).Map));
+        Assert.True(p.SacrumFound);
+        Assert.Equal(["L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2", "T12-L1"], p.Discs.Select(d => d.Level.ToString()));
+        Assert.Equal([201, 202, 203, 204, 205, 206], p.Discs.Select(d => (int)d.Label));
+        Assert.Equal(1.0, p.Confidence);
+        Assert.Empty(p.Warnings);
+        Assert.False(p.TransitionalSuspected);
+    }
+
+    [Fact]
+    public void Vertebral_bodies_take_spider_labels_and_the_sacrum_its_own()
+    {
+        var s = SyntheticSpine.Lumbar(6);
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.Equal(SpineLabel.Sacrum, p.Labels[280 * SyntheticSpine.W + 60]);
+        Assert.Equal(1, p.Labels[230 * SyntheticSpine.W + 60]);      // L5 body: between L5-S1 (y 250) and L4-L5 (y 214)
+        Assert.Equal(2, p.Labels[195 * SyntheticSpine.W + 60]);      // L4
+        Assert.Equal(SpineLabel.Canal, p.Labels[100 * SyntheticSpine.W + 90]);
+        Assert.Equal([VertebraLevel.S1, VertebraLevel.L5, VertebraLevel.L4, VertebraLevel.L3, VertebraLevel.L2, VertebraLevel.L1, VertebraLevel.T12],
+            p.Vertebrae.Select(v => v.Level));
+    }
+
+    [Fact]
+    public void Spinous_processes_get_levels_but_are_not_counted_as_bodies()
+    {
+        var p = Parsed(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(5).Map));
+        Assert.Equal(2, p.Labels[(250 - 36 - 20) * SyntheticSpine.W + 115]); // spinous process drawn with the L4 body
+        var l5 = p.Vertebrae.Single(v => v.Level == VertebraLevel.L5);
+        Assert.True(l5.CentroidXMm < 85, "body centroid lies anterior to the canal");
+        Assert.InRange(l5.AreaMm2, 40 * 26 - 1, 40 * 26 + 1); // 27 rows drawn, the top one overwritten by the L4-L5 disc
+    }
+
+    [Fact]
+    public void Without_sacrum_the_lowest_disc_is_L5S1_and_an_image_ending_there_is_flagged()
+    {
+        var s = SyntheticSpine.Lumbar(5, sacrum: false);
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.False(p.SacrumFound);
+        Assert.Equal(DiscLevel.L5S1, p.Discs[0].Level);
+        Assert.Empty(p.Warnings); // masks like SPIDER's do not segment the sacrum: its absence alone is normal
+
+        var cropped = new ClassMap2D(s.Classes[..(262 * SyntheticSpine.W)], SyntheticSpine.W, 262, 1, 1);
+        var c = Parsed(SpineLevelAssigner.Assign(cropped));
+        Assert.Equal(DiscLevel.L5S1, c.Discs[0].Level);
+        Assert.Contains(c.Warnings, w => w.Kind == LevelWarningKind.SacrumNotSeen);
+        Assert.True(c.Confidence < 0.7);
+    }
+
+    [Fact]
+    public void A_rudimentary_lowest_disc_flags_transitional_anatomy()
+    {
+        var p = Parsed(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(6, lowestDiscHeight: 2).Map));
+        Assert.True(p.TransitionalSuspected);
+        Assert.True(p.Confidence < 1);
+    }
+
+    [Fact]
+    public void A_missing_disc_shows_as_irregular_spacing()
+    {
+        var s = SyntheticSpine.Lumbar(6);
+        s.Rect(Structure.Vertebra, 40, 250 - 3 * 36 - 5, 80, 250 - 3 * 36 + 6); // paint over L2-L3
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.Equal(5, p.Discs.Count);
+        Assert.Contains(p.Warnings, w => w.Kind == LevelWarningKind.IrregularDiscSpacing);
+    }
+
+    [Fact]
+    public void Disc_like_blobs_off_the_column_are_ignored()
+    {
+        var s = SyntheticSpine.Lumbar(5);
+        s.Rect(Structure.Disc, 150, 20, 190, 30);      // posterior to the canal
+        s.Rect(Structure.Disc, 2, 300, 30, 310);       // far below, off the column
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.Equal(5, p.Discs.Count);
+        Assert.Equal(0, p.Labels[25 * SyntheticSpine.W + 170]);
+    }
+
+    [Fact]
+    public void Fragments_of_one_disc_are_merged()
+    {
+        var s = SyntheticSpine.Lumbar(5);
+        s.Rect(Structure.Vertebra, 58, 250 - 36 - 5, 62, 250 - 36 + 6); // split L4-L5 in two halves
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.Equal(5, p.Discs.Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Fewer_than_three_discs_is_no_spine(int discs)
+    {
+        var r = Assert.IsType<NoSagittalSpine>(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(discs).Map));
+        Assert.Equal(NoSpineReason.NoSpineStructures, r.Kind);
+        Assert.StartsWith("no sagittal spine found: ", r.Message);
+    }
+
+    [Fact]
+    public void Discs_side_by_side_are_not_a_column()
+    {
+        var s = new SyntheticSpine();
+        for (var i = 0; i < 4; i++) s.Rect(Structure.Disc, 10 + 45 * i, 100, 45 + 45 * i, 108);
+        Assert.IsType<NoSagittalSpine>(SpineLevelAssigner.Assign(s.Map));
+    }
+
+    [Fact]
+    public void Vertebra_and_disc_labels_at_points_follow_the_disc_planes()
+    {
+        var p = Parsed(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(5).Map));
+        Assert.Equal(201, SpineLevelAssigner.DiscLabelAt(p.Discs, 60, 252));
+        Assert.Equal(0, SpineLevelAssigner.DiscLabelAt(p.Discs, 60, 232)); // mid-body: > 10 mm from every disc plane
+        Assert.Equal(1, SpineLevelAssigner.VertebraLabelAt(p.Discs, 60, 232));
+        Assert.Equal(SpineLabel.Sacrum, SpineLevelAssigner.VertebraLabelAt(p.Discs, 60, 270));
+    }
+}
