@@ -8,10 +8,10 @@ public sealed record SliceCanvas
 {
     public static SliceCanvas Default { get; } = new();
 
-    public int Width { get; init; } = 256;
-    public int Height { get; init; } = 256;
+    public int Width { get; init; } = 224;
+    public int Height { get; init; } = 224;
     /// <summary>Isotropic pixel size of the canvas (mm).</summary>
-    public double SpacingMm { get; init; } = 1.25;
+    public double SpacingMm { get; init; } = 1.4;
 
     /// <summary>Source coordinate (continuous pixel index) of canvas pixel (u, v) for a source of w x h pixels at (sx, sy) mm.</summary>
     public (double X, double Y) ToSource(double u, double v, int w, int h, double sx, double sy) =>
