@@ -5,6 +5,9 @@ namespace DiscScope.TestSupport;
 /// <summary>Runs a peer program (python3 with pydicom/nibabel, dcmtk, dciodvfy) and returns its output; throws with stderr on failure.</summary>
 public static class PeerTool
 {
+    /// <summary>Debian's python3 (where python3-numpy, -nibabel, -pydicom, -scipy, -sklearn are installed); a pyenv python3 earlier on PATH lacks them.</summary>
+    public static string Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
     public static bool Exists(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(System.IO.Path.Combine(d, program)));
 
