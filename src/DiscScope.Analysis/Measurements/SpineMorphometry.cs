@@ -95,8 +95,11 @@ public static class SpineMorphometry
         if (image is not null && !canal.IsEmpty)
         {
             var (sLo, sHi) = Morphometry.SRange(disc, f);
-            var sMid = (sLo + sHi) / 2; var tMid = (tTop + tBottom) / 2;
-            var core = disc.Where((x, y) => Math.Abs(f.S(x, y) - sMid) <= 0.25 * (sHi - sLo) && Math.Abs(f.T(x, y) - tMid) <= 0.25 * (tBottom - tTop) + 1e-9);
+            var sMid = (sLo + sHi) / 2;
+            var column = disc.Where((x, y) => Math.Abs(f.S(x, y) - sMid) <= 0.15 * (sHi - sLo));
+            var (cTop, cBottom) = column.IsEmpty ? (tTop, tBottom) : Morphometry.TRange(column, f);
+            var tMid = (cTop + cBottom) / 2;
+            var core = column.Where((x, y) => Math.Abs(f.T(x, y) - tMid) <= 0.2 * (cBottom - cTop) + 1e-9);
             var csf = canal.Where((x, y) => f.T(x, y) >= tTop && f.T(x, y) <= tBottom);
             if (!core.IsEmpty && !csf.IsEmpty)
             {

@@ -12,7 +12,7 @@ public static class MeasurementMethods
     public const string PosteriorDisplacement =
         "Posterior-most extent of the disc beyond the mean of the adjacent vertebral bodies' posterior margins, along the disc axis (bulge/protrusion proxy).";
     public const string SignalIntensityRatio =
-        "Mean T2 intensity of the disc's central region (middle 50 % in both axes) over the mean intensity of the spinal canal within the disc's band (CSF reference).";
+        "Mean T2 intensity of the disc's core (the central 30 % of its length, middle 40 % of its height there) over the mean intensity of the spinal canal within the disc's band (CSF reference).";
     public const string CanalApDiameter =
         "Extent of the canal mask along the disc axis within a 2 mm band around the disc's centre line.";
     public const string VertebralHeights =
