@@ -25,6 +25,18 @@ internal static class StreamReading
     }
 
     /// <summary>
+    /// Reads a decompressing stream to its end and discards what follows the payload, so that the decoder reaches the
+    /// stream trailer and checks it (gzip CRC-32 and length, zlib Adler-32): corruption there becomes InvalidDataException.
+    /// Bounded: a finite compressed input can only expand so far. A trailer cut off entirely is not detected (.NET reports
+    /// a clean end of stream), but then the voxel data before it was complete.
+    /// </summary>
+    public static void DrainToEnd(Stream s)
+    {
+        var tmp = new byte[81920];
+        while (s.Read(tmp, 0, tmp.Length) > 0) { }
+    }
+
+    /// <summary>
     /// Runs a read, converting the failures bad input can cause (I/O, invalid compressed data, arithmetic overflow,
     /// invalid geometry) into <see cref="ImageFormatException"/> naming the file.
     /// </summary>

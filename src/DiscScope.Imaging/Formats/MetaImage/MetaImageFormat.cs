@@ -103,7 +103,9 @@ public sealed class MetaImageFormat : IVolumeFormat
                 if (payload > FormatLimits.MaxInflated(available))
                     throw new ImageFormatException(where, $"header declares {payload} voxel bytes, more than {available} zlib bytes can expand to", dataStart);
                 using var z = new ZLibStream(data, CompressionMode.Decompress, leaveOpen: true);
-                return Fill(type, geometry, z, where, 0, msb, elem, "decompressed voxel data");
+                var v = Fill(type, geometry, z, where, 0, msb, elem, "decompressed voxel data");
+                StreamReading.DrainToEnd(z);
+                return v;
             }
             if (payload > available)
                 throw new ImageFormatException(where, $"data shorter than declared: {string.Join('x', sizes)} x {elem} bytes need {payload}, found {available}", dataStart + available);

@@ -73,6 +73,7 @@ public sealed class NiftiFormat : IVolumeFormat
         var volume = VoxelBuffer.Allocate(type, geometry);
         var bytes = VoxelBuffer.Bytes(volume);
         StreamReading.Exactly(s, bytes, path, voxOffset, "voxel data");
+        if (gz) StreamReading.DrainToEnd(s);
         if (h.BigEndian) Endian.Swap(bytes, elem);
         return Scale(volume, h);
     }
