@@ -10,12 +10,16 @@ public static class PeerPython
 {
     private static readonly Lazy<string?> WithNibabel = new(() => Find("import nibabel, numpy"));
     private static readonly Lazy<string?> WithNumpy = new(() => Find("import numpy"));
+    private static readonly Lazy<string?> AnyPython = new(() => Find("import zlib, json, struct"));
 
     /// <summary>A python3 that imports nibabel and numpy, or null.</summary>
     public static string? Nibabel => WithNibabel.Value;
 
     /// <summary>A python3 that imports numpy, or null.</summary>
     public static string? Numpy => WithNumpy.Value;
+
+    /// <summary>A python3 with the standard library only, or null.</summary>
+    public static string? Plain => AnyPython.Value;
 
     /// <summary>Full path of a script in tests/tools.</summary>
     public static string Tool(string name) => Path.Combine(SharedData.RepoRoot, "tests", "tools", name);
