@@ -1,21 +1,21 @@
-using DiscScope.Domain.Reports;
+using GradingKind = DiscScope.Domain.Reports.Grading;
 
 namespace DiscScope.Analysis.Grading;
 
-/// <summary>One head of the grading network: its <see cref="Grading"/>, ONNX head name, class count, and how to read its label (class id) from SPIDER.</summary>
-public sealed record GradingTask(Grading Grading, string HeadName, int Classes, Func<GradingLabels, int> Label)
+/// <summary>One head of the grading network: its <see cref="GradingKind"/>, ONNX head name, class count, and how to read its label (class id) from SPIDER.</summary>
+public sealed record GradingTask(GradingKind Grading, string HeadName, int Classes, Func<GradingLabels, int> Label)
 {
     /// <summary>The eight gradings in head order. Pfirrmann class c = grade c + 1; Modic class = type.</summary>
     public static IReadOnlyList<GradingTask> All { get; } =
     [
-        new(Grading.Pfirrmann, "pfirrmann", 5, g => g.Pfirrmann - 1),
-        new(Grading.Modic, "modic", 4, g => g.Modic),
-        new(Grading.Herniation, "herniation", 2, g => g.Herniation ? 1 : 0),
-        new(Grading.Bulging, "bulging", 2, g => g.Bulging ? 1 : 0),
-        new(Grading.Narrowing, "narrowing", 2, g => g.Narrowing ? 1 : 0),
-        new(Grading.Spondylolisthesis, "spondylolisthesis", 2, g => g.Spondylolisthesis ? 1 : 0),
-        new(Grading.EndplateUpper, "endplate_upper", 2, g => g.EndplateUpper ? 1 : 0),
-        new(Grading.EndplateLower, "endplate_lower", 2, g => g.EndplateLower ? 1 : 0),
+        new(GradingKind.Pfirrmann, "pfirrmann", 5, g => g.Pfirrmann - 1),
+        new(GradingKind.Modic, "modic", 4, g => g.Modic),
+        new(GradingKind.Herniation, "herniation", 2, g => g.Herniation ? 1 : 0),
+        new(GradingKind.Bulging, "bulging", 2, g => g.Bulging ? 1 : 0),
+        new(GradingKind.Narrowing, "narrowing", 2, g => g.Narrowing ? 1 : 0),
+        new(GradingKind.Spondylolisthesis, "spondylolisthesis", 2, g => g.Spondylolisthesis ? 1 : 0),
+        new(GradingKind.EndplateUpper, "endplate_upper", 2, g => g.EndplateUpper ? 1 : 0),
+        new(GradingKind.EndplateLower, "endplate_lower", 2, g => g.EndplateLower ? 1 : 0),
     ];
 
     public bool IsBinary => Classes == 2;

@@ -14,7 +14,10 @@ public static class SpineLabel
     /// DiscScope gives the sacrum 26, one above the 25 vertebra labels, so that it stays a vertebra-class label.</summary>
     public const short Sacrum = 26;
 
-    public static short Of(VertebraLevel v) => (short)VertebraLevels.SpiderLabel(v);
+    public static short Of(VertebraLevel v) => v == VertebraLevel.S1 ? Sacrum : (short)VertebraLevels.SpiderLabel(v);
+
+    /// <summary>The vertebra of a vertebra label (1 = L5 ... 24 = C1, 26 = S1).</summary>
+    public static VertebraLevel VertebraOf(int label) => label == Sacrum ? VertebraLevel.S1 : VertebraLevels.FromSpiderLabel(label);
     public static short Of(DiscLevel d) => (short)(DiscBase + d.SpiderIvdLabel);
 
     /// <summary>The structure class of a label value.</summary>

@@ -1,0 +1,156 @@
+using DiscScope.Domain.Anatomy;
+using DiscScope.Imaging;
+using DiscScope.Imaging.Geometry;
+
+namespace DiscScope.Analysis.Synthetic;
+
+/// <summary>
+/// Builds a synthetic sagittal T2-like lumbar MR volume (T12 to sacrum, lordotic) in the canonical frame (columns anterior->posterior,
+/// rows superior->inferior, slices right->left) with exact labels. L4-L5 is degenerated (low height, dark nucleus); L5-S1 carries
+/// a posterior herniation. Deterministic for a seed.
+/// </summary>
+public static class LumbarPhantom
+{
+    private const float Background = 120, Bone = 420, PosteriorElement = 380, Annulus = 260, Nucleus = 880, DarkNucleus = 300, Csf = 1000;
+    private const double BodyDepth = 34, CanalGap = 1.5, CanalDepth = 14, ElementDepth = 22, BodyHalfWidth = 22, CanalHalfWidth = 8, ElementHalfWidth = 12;
+
+    // T12 .. L5 bodies (height mm, endplate angle deg), then the sacrum angle; disc heights T12-L1 .. L5-S1 (mm at the middle).
+    private static readonly (VertebraLevel Level, double Height, double Angle)[] Bodies =
+    [
+        (VertebraLevel.T12, 24, 8), (VertebraLevel.L1, 25, 6), (VertebraLevel.L2, 26, 3), (VertebraLevel.L3, 27, 0), (VertebraLevel.L4, 27, -5), (VertebraLevel.L5, 26, -12),
+    ];
+    private const double SacrumAngle = -28;
+    private static readonly double[] DiscMiddle = [7, 8, 9, 10, 5, 10];
+
+    public static Phantom Create(PhantomOptions? options = null)
+    {
+        var o = options ?? new PhantomOptions();
+        var g = new ImageGeometry(o.Columns, o.Rows, o.Slices, new Vec3(o.PixelSpacing, o.PixelSpacing, o.SliceSpacing),
+            new Vec3(-o.SliceSpacing * (o.Slices - 1) / 2, -60, 180), Matrix3.FromColumns(new(0, 1, 0), new(0, 0, -1), new(1, 0, 0)));
+        var slice = new LabelMap(ImageGeometry.Simple(o.Columns, o.Rows, 1, o.PixelSpacing, o.PixelSpacing, o.SliceSpacing));
+        var sig = new Volume<float>(slice.Geometry);
+        Array.Fill(sig.Voxels, Background);
+        var truth = new List<PhantomDisc>();
+
+        // Walk down the spine: each body is a rotated rectangle; each disc is the quadrilateral between two bodies' endplates.
+        var angles = Bodies.Select(b => b.Angle).Append(SacrumAngle).ToArray();
+        var c = (X: o.Columns * o.PixelSpacing * 0.38, Y: 30.0);
+        var corners = new List<(double X, double Y)[]>();
+        for (var n = 0; n < Bodies.Length; n++)
+        {
+            var (level, h, a) = Bodies[n];
+            var body = PolygonRasterizer.Rectangle(c.X, c.Y, BodyDepth, h, a);
+            corners.Add(body);
+            Draw(slice, sig, body, SpineLabel.Of(level), Bone);
+            var (ux, uy) = Dir(a);
+            var back = (X: c.X + (BodyDepth / 2 + CanalGap + CanalDepth + ElementDepth / 2) * ux, Y: c.Y + (BodyDepth / 2 + CanalGap + CanalDepth + ElementDepth / 2) * uy);
+            Draw(slice, sig, PolygonRasterizer.Rectangle(back.X, back.Y, ElementDepth, h * 0.8, a), SpineLabel.Of(level), PosteriorElement);
+            // Next body centre: down this body's normal to the bottom endplate, across the disc along the mean normal, then half the next height.
+            var nextAngle = angles[n + 1];
+            var nextHeight = n + 1 < Bodies.Length ? Bodies[n + 1].Height : 40;
+            var (nx, ny) = Normal(a); var (mx, my) = Normal((a + nextAngle) / 2); var (qx, qy) = Normal(nextAngle);
+            c = (c.X + h / 2 * nx + DiscMiddle[n] * mx + nextHeight / 2 * qx, c.Y + h / 2 * ny + DiscMiddle[n] * my + nextHeight / 2 * qy);
+        }
+        var sacrum = PolygonRasterizer.Rectangle(c.X, c.Y, BodyDepth + 6, 40, SacrumAngle);
+        corners.Add(sacrum);
+        Draw(slice, sig, sacrum, SpineLabel.Sacrum, Bone);
+
+        // Canal: a band behind each body and disc, drawn before the discs so a herniation can overwrite it.
+        for (var n = 0; n < Bodies.Length; n++)
+        {
+            var upper = corners[n]; var lower = corners[n + 1];
+            // Body corners: 0 = top-anterior, 1 = top-posterior, 2 = bottom-posterior, 3 = bottom-anterior.
+            var canal = new[] { Offset(upper[1], upper[0], CanalGap), Offset(upper[1], upper[0], CanalGap + CanalDepth), Offset(lower[1], lower[0], CanalGap + CanalDepth), Offset(lower[1], lower[0], CanalGap) };
+            Draw(slice, sig, canal, SpineLabel.Canal, Csf);
+        }
+
+        for (var n = 0; n < Bodies.Length; n++)
+        {
+            var upper = corners[n]; var lower = corners[n + 1];
+            var disc = new[] { upper[3], upper[2], lower[1], lower[0] };
+            var level = DiscLevel.BelowVertebra(Bodies[n].Level);
+            var degenerated = level.Upper == VertebraLevel.L4;
+            var hernia = level.Upper == VertebraLevel.L5 ? 5.0 : 0.0;
+            Draw(slice, sig, disc, SpineLabel.Of(level), Annulus);
+            var core = Shrink(disc, 0.6, 0.6);
+            PolygonRasterizer.Fill(sig, core, degenerated ? DarkNucleus : Nucleus);
+            if (hernia > 0)
+            {
+                var mid = Mid(upper[2], lower[1]);
+                var (px, py) = Unit(upper[2], upper[3]); // posterior direction along the upper endplate
+                var (tx, ty) = Unit(upper[2], lower[1]);
+                var bump = new[]
+                {
+                    (mid.X - 3 * tx - 1 * px, mid.Y - 3 * ty - 1 * py), (mid.X - 2 * tx + hernia * px, mid.Y - 2 * ty + hernia * py),
+                    (mid.X + 2 * tx + hernia * px, mid.Y + 2 * ty + hernia * py), (mid.X + 3 * tx - 1 * px, mid.Y + 3 * ty - 1 * py),
+                };
+                Draw(slice, sig, bump, SpineLabel.Of(level), Nucleus * 0.9f);
+            }
+            var ratio = (degenerated ? DarkNucleus : Nucleus) / Csf;
+            truth.Add(new PhantomDisc(level, Dist(upper[3], lower[0]), Dist(Mid(upper[3], upper[2]), Mid(lower[0], lower[1])), Dist(upper[2], lower[1]), ratio, degenerated, hernia));
+        }
+
+        return Extrude(g, slice, sig, o, truth);
+    }
+
+    private static Phantom Extrude(ImageGeometry g, LabelMap slice, Volume<float> sig, PhantomOptions o, List<PhantomDisc> truth)
+    {
+        var image = new Volume<float>(g); var labels = new LabelMap(g);
+        var rng = new Random(o.Seed);
+        var mid = o.Slices / 2;
+        for (var k = 0; k < o.Slices; k++)
+        {
+            var lateral = Math.Abs(k - mid) * o.SliceSpacing;
+            for (var j = 0; j < o.Rows; j++)
+                for (var i = 0; i < o.Columns; i++)
+                {
+                    var l = slice[i, j, 0];
+                    var halfWidth = SpineLabel.StructureOf(l) switch
+                    {
+                        Structure.Canal => CanalHalfWidth,
+                        Structure.Vertebra when sig[i, j, 0] == PosteriorElement => ElementHalfWidth,
+                        Structure.Background => double.PositiveInfinity,
+                        _ => BodyHalfWidth,
+                    };
+                    var inside = lateral <= halfWidth;
+                    labels[i, j, k] = inside ? l : (short)0;
+                    var value = inside ? sig[i, j, 0] : Background;
+                    image[i, j, k] = (float)Math.Max(0, value + o.NoiseSd * Gaussian(rng));
+                }
+        }
+        return new Phantom(image, labels, truth, mid);
+    }
+
+    private static void Draw(LabelMap m, Volume<float> s, (double X, double Y)[] p, short label, float value)
+    {
+        PolygonRasterizer.Fill(m.Labels, p, label);
+        PolygonRasterizer.Fill(s, p, value);
+    }
+
+    private static (double, double) Dir(double deg) => (Math.Cos(deg * Math.PI / 180), Math.Sin(deg * Math.PI / 180));
+    private static (double, double) Normal(double deg) { var (x, y) = Dir(deg); return (-y, x); }
+    private static (double X, double Y) Mid((double X, double Y) a, (double X, double Y) b) => ((a.X + b.X) / 2, (a.Y + b.Y) / 2);
+    private static double Dist((double X, double Y) a, (double X, double Y) b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
+    private static (double, double) Unit((double X, double Y) from, (double X, double Y) to) { var d = Dist(from, to); return ((from.X - to.X) / d, (from.Y - to.Y) / d); }
+
+    /// <summary>Point <paramref name="distance"/> mm beyond <paramref name="edge"/> on the line from <paramref name="from"/> through it.</summary>
+    private static (double X, double Y) Offset((double X, double Y) edge, (double X, double Y) from, double distance)
+    {
+        var (ux, uy) = Unit(edge, from);
+        return (edge.X + distance * ux, edge.Y + distance * uy);
+    }
+
+    /// <summary>The quadrilateral scaled about its centroid by fu along its first edge's direction and fv across it.</summary>
+    private static (double X, double Y)[] Shrink((double X, double Y)[] q, double fu, double fv)
+    {
+        var cx = q.Average(p => p.X); var cy = q.Average(p => p.Y);
+        var (ux, uy) = Unit(q[1], q[0]); var nx = -uy; var ny = ux;
+        return q.Select(p =>
+        {
+            var s = (p.X - cx) * ux + (p.Y - cy) * uy; var t = (p.X - cx) * nx + (p.Y - cy) * ny;
+            return (cx + fu * s * ux + fv * t * nx, cy + fu * s * uy + fv * t * ny);
+        }).ToArray();
+    }
+
+    private static double Gaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+}

@@ -1,0 +1,116 @@
+using DiscScope.Analysis.Measurements;
+using DiscScope.Analysis.Synthetic;
+using DiscScope.Domain.Anatomy;
+using DiscScope.Imaging;
+using DiscScope.Imaging.Geometry;
+
+namespace DiscScope.Analysis.Tests.Measurements;
+
+/// <summary>
+/// Synthetic masks of known geometry (drawn as polygons in mm). Tolerances: 0.5 mm for lengths and 1 degree for angles, the
+/// acceptance bounds of the grading issue; pixel size 0.25-0.5 mm makes the discretisation error well below them.
+/// </summary>
+public class SpineMorphometryTests
+{
+    private const double Mm = 0.5, Deg = 1.0;
+
+    private static LabelMap Blank(double spacing = 0.5, int size = 240) => new(ImageGeometry.Simple(size, size, 1, spacing, spacing, 3));
+
+    private static void Poly(LabelMap m, (double X, double Y)[] p, int label) => PolygonRasterizer.Fill(m.Labels, p, (short)label);
+
+    private static (double, double)[] Box(double x0, double y0, double x1, double y1) => [(x0, y0), (x1, y0), (x1, y1), (x0, y1)];
+
+    [Fact]
+    public void RectangularDiscBetweenTwoBodies()
+    {
+        var m = Blank();
+        Poly(m, Box(10, 10, 40, 35), 2);          // L4 body, 25 mm high, 30 mm deep
+        Poly(m, Box(60, 10, 75, 35), 2);          // L4 posterior elements behind the canal
+        Poly(m, Box(10, 35, 40, 45), 202);        // L4-L5 disc, 10 mm
+        Poly(m, Box(10, 45, 40, 70), 1);          // L5 body
+        Poly(m, Box(45, 0, 60, 100), 100);        // canal, 15 mm AP
+        var r = SpineMorphometry.Measure(m);
+        var d = Assert.Single(r.Discs);
+        Assert.Equal("L4-L5", d.Level.ToString());
+        Assert.InRange(d.Heights.Anterior.Value, 10 - Mm, 10 + Mm);
+        Assert.InRange(d.Heights.Middle.Value, 10 - Mm, 10 + Mm);
+        Assert.InRange(d.Heights.Posterior.Value, 10 - Mm, 10 + Mm);
+        Assert.InRange(d.HeightIndex!.Value, 10.0 / 25 - 0.03, 10.0 / 25 + 0.03);
+        Assert.InRange(d.WedgeAngle.Value, -Deg, Deg);
+        Assert.InRange(d.CanalApDiameter!.Value.Value, 15 - Mm, 15 + Mm);
+        Assert.InRange(d.PosteriorDisplacement!.Value.Value, -Mm, Mm);
+        Assert.InRange(d.Listhesis!.Slip.Value, -Mm, Mm);
+        Assert.Equal(0, d.Listhesis.MeyerdingGrade);
+        var l4 = r.Vertebrae.Single(v => v.Level == VertebraLevel.L4);
+        Assert.InRange(l4.Heights.Middle.Value, 25 - Mm, 25 + Mm);   // posterior elements excluded from the body
+        Assert.False(l4.DeformityFlag);
+    }
+
+    [Fact]
+    public void WedgedDiscHasKnownHeightsAndAngle()
+    {
+        var m = Blank(0.25, 320);
+        // Anterior height 12 mm, posterior 8 mm over 30 mm: each boundary tilts by atan(2/30).
+        Poly(m, [(10, 35), (40, 37), (40, 45), (10, 47)], 202);
+        var d = Assert.Single(SpineMorphometry.Measure(m).Discs);
+        var expected = 2 * Math.Atan(2.0 / 30) * 180 / Math.PI;
+        Assert.InRange(d.WedgeAngle.Value, expected - Deg, expected + Deg);
+        // Heights are perpendicular to the disc axis; the axis here is horizontal by symmetry.
+        Assert.InRange(d.Heights.Anterior.Value, 11.6 - Mm, 11.6 + Mm);
+        Assert.InRange(d.Heights.Middle.Value, 10 - Mm, 10 + Mm);
+        Assert.InRange(d.Heights.Posterior.Value, 8.4 - Mm, 8.4 + Mm);
+    }
+
+    [Fact]
+    public void AnterolisthesisOfSixMillimetresIsTwentyPercent()
+    {
+        var m = Blank();
+        Poly(m, Box(4, 10, 34, 35), 2);           // L4 slipped 6 mm anteriorly
+        Poly(m, Box(7, 35, 40, 45), 202);
+        Poly(m, Box(10, 45, 40, 70), 1);          // L5, 30 mm deep
+        var d = Assert.Single(SpineMorphometry.Measure(m).Discs);
+        Assert.InRange(d.Listhesis!.Slip.Value, 6 - Mm, 6 + Mm);
+        Assert.InRange(d.Listhesis.Percent, 20 - 2, 20 + 2);
+        Assert.Equal(1, d.Listhesis.MeyerdingGrade);
+    }
+
+    [Fact]
+    public void LordosisIsTheAngleBetweenL1AndS1Endplates()
+    {
+        var m = Blank(0.5, 300);
+        Poly(m, PolygonRasterizer.Rectangle(50, 40, 35, 25, 10), SpineLabel.Of(VertebraLevel.L1));
+        Poly(m, PolygonRasterizer.Rectangle(48, 60, 35, 9, 10), 205);                      // L1-L2 gives L1's frame
+        Poly(m, PolygonRasterizer.Rectangle(60, 120, 35, 10, -20), 201);                   // L5-S1 disc tilted -20 degrees
+        var r = SpineMorphometry.Measure(m);
+        Assert.NotNull(r.LumbarLordosis);
+        Assert.InRange(r.LumbarLordosis!.Value.Value, 30 - Deg, 30 + Deg);
+        var l5s1 = r.Discs.Single(d => d.Level == DiscLevel.L5S1);
+        Assert.InRange(l5s1.Heights.Middle.Value, 10 - Mm, 10 + Mm);                        // rotated disc: height along its normal
+    }
+
+    [Fact]
+    public void CrushedBodyIsFlagged()
+    {
+        var m = Blank();
+        Poly(m, [(10, 22), (40, 10), (40, 35), (10, 35)], 2);   // L4 wedge: 13 mm high anteriorly, 25 mm posteriorly; no disc, so horizontal frame
+        var r = SpineMorphometry.Measure(m);
+        var l4 = r.Vertebrae.Single(v => v.Level == VertebraLevel.L4);
+        // Anterior station at 10 % of depth: height 13 + 12 * 0.1 = 14.2 mm; posterior at 90 %: 13 + 12 * 0.9 = 23.8 mm.
+        Assert.InRange(l4.Heights.Anterior.Value, 14.2 - Mm, 14.2 + Mm);
+        Assert.InRange(l4.Heights.Posterior.Value, 23.8 - Mm, 23.8 + Mm);
+        Assert.True(l4.DeformityFlag);
+    }
+
+    [Fact]
+    public void SignalIntensityRatioUsesDiscCoreOverCsf()
+    {
+        var m = Blank();
+        Poly(m, Box(10, 35, 40, 45), 202);
+        Poly(m, Box(45, 0, 60, 100), 100);
+        var img = new Volume<float>(m.Geometry);
+        PolygonRasterizer.Fill(img, Box(10, 35, 40, 45), 300f);
+        PolygonRasterizer.Fill(img, Box(45, 0, 60, 100), 1000f);
+        var d = Assert.Single(SpineMorphometry.Measure(m, img).Discs);
+        Assert.Equal(0.3, d.SignalIntensityRatio!.Value, 6);
+    }
+}
