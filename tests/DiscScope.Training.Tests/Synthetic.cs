@@ -5,6 +5,9 @@ namespace DiscScope.Training.Tests;
 /// <summary>Synthetic data with a known answer: bright discs on a noisy background (segmentation), a blob present or absent (classification).</summary>
 internal static class Synthetic
 {
+    public const double BlobSigma = 3;
+    public static readonly double BlobRadius = BlobSigma * Math.Sqrt(2 * Math.Log(4));
+
     /// <summary>A noisy image with 1-2 bright discs; labels 1 inside the discs.</summary>
     public static SegmentationSample Discs(Random rng, int size)
     {
@@ -21,17 +24,19 @@ internal static class Synthetic
         return new SegmentationSample(img, lab, 1, size, size);
     }
 
-    /// <summary>Class 1: a bright 6x6 blob at a random place; class 0: none. Both with noise and a smooth gradient.</summary>
+    /// <summary>Class 1: a bright Gaussian blob (sigma <see cref="BlobSigma"/>, peak +2.5) centred at a random place; class 0: none. Both
+    /// with noise and a smooth random gradient. The blob's extent is the disc of radius <see cref="BlobRadius"/> where it adds at least a
+    /// quarter of its peak.</summary>
     public static (float[] Image, int Label, int BlobX, int BlobY) Blob(Random rng, int size, bool positive)
     {
         var img = new float[size * size];
-        int bx = rng.Next(2, size - 8), by = rng.Next(2, size - 8);
+        int bx = rng.Next(6, size - 6), by = rng.Next(6, size - 6);
         var slope = (float)(rng.NextDouble() - 0.5);
         for (var y = 0; y < size; y++)
             for (var x = 0; x < size; x++)
             {
                 var v = slope * (x - size / 2f) / size + (float)(rng.NextDouble() - 0.5) * 0.6f;
-                if (positive && x >= bx && x < bx + 6 && y >= by && y < by + 6) v += 2f;
+                if (positive) v += 2.5f * (float)Math.Exp(-((x - bx) * (x - bx) + (y - by) * (y - by)) / (2 * BlobSigma * BlobSigma));
                 img[y * size + x] = v;
             }
         return (img, positive ? 1 : 0, bx, by);
