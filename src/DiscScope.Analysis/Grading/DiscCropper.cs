@@ -7,12 +7,15 @@ namespace DiscScope.Analysis.Grading;
 public static class DiscCropper
 {
     /// <param name="slice">Row-major slice (width <paramref name="w"/>, height <paramref name="h"/>), already intensity-normalised.</param>
+    /// <param name="w">Slice width (columns).</param>
+    /// <param name="h">Slice height (rows).</param>
     /// <param name="sx">Column spacing (mm).</param>
     /// <param name="sy">Row spacing (mm).</param>
     /// <param name="cx">Disc centre x (mm, anterior->posterior).</param>
     /// <param name="cy">Disc centre y (mm, superior->inferior).</param>
     /// <param name="normalX">Disc normal, x component (either sign; it is oriented inferior here).</param>
     /// <param name="normalY">Disc normal, y component.</param>
+    /// <param name="options">Crop size and spacing; null = <see cref="DiscCropOptions.Default"/>.</param>
     public static float[] Crop(ReadOnlySpan<float> slice, int w, int h, double sx, double sy, double cx, double cy, double normalX, double normalY, DiscCropOptions? options = null)
     {
         var o = options ?? DiscCropOptions.Default;
