@@ -46,6 +46,7 @@ public static class Bootstrap
         ArgumentNullException.ThrowIfNull(metric);
         if (o.Resamples < 1) throw new EvaluationException($"bootstrap needs at least one resample, got {o.Resamples}");
         if (!(o.Level > 0 && o.Level < 1)) throw new EvaluationException($"confidence level {o.Level} outside (0, 1)");
+        if (!(o.MaxUndefinedFraction >= 0 && o.MaxUndefinedFraction <= 1)) throw new EvaluationException($"undefined fraction {o.MaxUndefinedFraction} outside [0, 1]");
         if (clusters.Length == 0) throw new UndefinedMetricException("no samples to bootstrap");
         var value = Checked(metric(samples), "the full sample set");
         var rng = new Random(o.Seed);
@@ -60,7 +61,7 @@ public static class Bootstrap
             try { stats.Add(Checked(metric(buffer.AsReadOnly()), $"resample {r}")); }
             catch (UndefinedMetricException) { undefined++; }
         }
-        if (undefined > o.MaxUndefinedFraction * o.Resamples)
+        if (undefined > o.MaxUndefinedFraction * o.Resamples || stats.Count == 0)
             throw new UndefinedMetricException($"the metric was undefined on {undefined} of {o.Resamples} bootstrap resamples (more than {o.MaxUndefinedFraction:P0})");
         var sorted = stats.ToArray();
         Array.Sort(sorted);
