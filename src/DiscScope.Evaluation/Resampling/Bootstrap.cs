@@ -9,7 +9,10 @@ public static class Bootstrap
 {
     /// <summary>Interval resampling individual samples with replacement (samples assumed independent).</summary>
     /// <param name="samples">The evaluation samples (e.g. one per disc).</param>
-    /// <param name="metric">The metric of a sample set; throws <see cref="UndefinedMetricException"/> where it is undefined.</param>
+    /// <param name="metric">
+    /// The metric of a sample set; throws <see cref="UndefinedMetricException"/> where it is undefined. The list it is given
+    /// is reused between resamples: read it during the call, do not keep it.
+    /// </param>
     /// <param name="options">Resamples, level, seed.</param>
     public static MetricWithCi PercentileCi<T>(IReadOnlyList<T> samples, Func<IReadOnlyList<T>, double> metric, BootstrapOptions? options = null)
     {
