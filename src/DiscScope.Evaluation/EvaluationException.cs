@@ -6,6 +6,7 @@ namespace DiscScope.Evaluation;
 /// </summary>
 public class EvaluationException : Exception
 {
+    /// <summary>An exception with a one-line reason.</summary>
     public EvaluationException(string reason, Exception? inner = null) : base(reason, inner) => Reason = reason;
 
     /// <summary>What was wrong, in one line.</summary>

@@ -7,5 +7,6 @@ namespace DiscScope.Evaluation;
 /// </summary>
 public sealed class UndefinedMetricException : EvaluationException
 {
+    /// <summary>An exception naming the metric and why it is undefined.</summary>
     public UndefinedMetricException(string reason) : base(reason) { }
 }

@@ -16,7 +16,12 @@ import sys
 
 import numpy as np
 from scipy import ndimage, optimize, special
-from sklearn import metrics
+
+
+def sk():
+    """scikit-learn's metrics module, imported only by the cases that need it (the import costs about a second)."""
+    from sklearn import metrics
+    return metrics
 
 
 def mask(s, shape):
@@ -54,6 +59,7 @@ def surface(c):
 
 
 def labels(c):
+    metrics = sk()
     y, p, k = np.array(c["truth"]), np.array(c["pred"]), c["n_classes"]
     lab = list(range(k))
     return {
@@ -80,6 +86,7 @@ def ece_top_label(conf, correct, bins):
 
 
 def binary_scores(c):
+    metrics = sk()
     y, s, t = np.array(c["truth"]), np.array(c["scores"], dtype=float), c["threshold"]
     fpr, tpr, thr = metrics.roc_curve(y, s, drop_intermediate=False)
     best = int(np.argmax(tpr - fpr))
@@ -99,6 +106,7 @@ def binary_scores(c):
 
 
 def multiclass(c):
+    metrics = sk()
     y, P = np.array(c["truth"]), np.array(c["probs"], dtype=float)
     k = P.shape[1]
     onehot = np.eye(k)[y]

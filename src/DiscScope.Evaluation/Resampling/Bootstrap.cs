@@ -9,7 +9,10 @@ public static class Bootstrap
 {
     /// <summary>Interval resampling individual samples with replacement (samples assumed independent).</summary>
     /// <param name="samples">The evaluation samples (e.g. one per disc).</param>
-    /// <param name="metric">The metric of a sample set; throws <see cref="UndefinedMetricException"/> where it is undefined.</param>
+    /// <param name="metric">
+    /// The metric of a sample set; throws <see cref="UndefinedMetricException"/> where it is undefined. The list it is given
+    /// is reused between resamples: read it during the call, do not keep it.
+    /// </param>
     /// <param name="options">Resamples, level, seed.</param>
     public static MetricWithCi PercentileCi<T>(IReadOnlyList<T> samples, Func<IReadOnlyList<T>, double> metric, BootstrapOptions? options = null)
     {
@@ -46,6 +49,7 @@ public static class Bootstrap
         ArgumentNullException.ThrowIfNull(metric);
         if (o.Resamples < 1) throw new EvaluationException($"bootstrap needs at least one resample, got {o.Resamples}");
         if (!(o.Level > 0 && o.Level < 1)) throw new EvaluationException($"confidence level {o.Level} outside (0, 1)");
+        if (!(o.MaxUndefinedFraction >= 0 && o.MaxUndefinedFraction <= 1)) throw new EvaluationException($"undefined fraction {o.MaxUndefinedFraction} outside [0, 1]");
         if (clusters.Length == 0) throw new UndefinedMetricException("no samples to bootstrap");
         var value = Checked(metric(samples), "the full sample set");
         var rng = new Random(o.Seed);
@@ -60,7 +64,7 @@ public static class Bootstrap
             try { stats.Add(Checked(metric(buffer.AsReadOnly()), $"resample {r}")); }
             catch (UndefinedMetricException) { undefined++; }
         }
-        if (undefined > o.MaxUndefinedFraction * o.Resamples)
+        if (undefined > o.MaxUndefinedFraction * o.Resamples || stats.Count == 0)
             throw new UndefinedMetricException($"the metric was undefined on {undefined} of {o.Resamples} bootstrap resamples (more than {o.MaxUndefinedFraction:P0})");
         var sorted = stats.ToArray();
         Array.Sort(sorted);

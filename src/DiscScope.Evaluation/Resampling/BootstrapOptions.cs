@@ -10,5 +10,6 @@ namespace DiscScope.Evaluation;
 /// </param>
 public sealed record BootstrapOptions(int Resamples = 2000, double Level = 0.95, int Seed = 12345, double MaxUndefinedFraction = 0.05)
 {
+    /// <summary>2000 resamples, 95 %, seed 12345, at most 5 % undefined resamples.</summary>
     public static BootstrapOptions Default { get; } = new();
 }

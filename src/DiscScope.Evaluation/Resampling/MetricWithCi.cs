@@ -22,6 +22,7 @@ public sealed record MetricWithCi(double Value, double Lower, double Upper, int 
     /// <summary>Resamples on which the metric was undefined (e.g. one class only) and which the interval leaves out.</summary>
     public int UndefinedResamples { get; init; }
 
+    /// <summary>"value (95 % CI lower–upper, n = N)", invariant culture.</summary>
     public override string ToString() =>
         FormattableString.Invariant($"{Value:G4} ({Level:P0} CI {Lower:G4}–{Upper:G4}, n = {N})");
 }

@@ -20,6 +20,7 @@ public sealed class BinaryMask
         Voxels = voxels;
     }
 
+    /// <summary>The grid; its spacing (mm) scales surface distances.</summary>
     public ImageGeometry Geometry { get; }
 
     /// <summary>Foreground flags, i fastest.</summary>

@@ -19,6 +19,17 @@ public class RocTests
     }
 
     [Fact]
+    public void YoudenTiesGoToTheHighestThreshold()
+    {
+        // J = TPR − FPR: at 0.9 it is 1/2 − 0 = 0.5; at 0.7, 1/2 − 1/2 = 0; at 0.5, 1 − 1/2 = 0.5; at 0.1, 1 − 1 = 0.
+        bool[] y = [true, false, true, false];
+        double[] s = [0.9, 0.7, 0.5, 0.1];
+        var best = Roc.YoudenOptimal(y, s);
+        Assert.Equal(0.9, best.Threshold); // J = 0.5 at 0.9 and at 0.5: the first in descending order, as numpy.argmax
+        Assert.Equal(0.5, best.YoudenJ);
+    }
+
+    [Fact]
     public void OneClassIsUndefined()
     {
         Assert.Throws<UndefinedMetricException>(() => Roc.Auc([true, true], [0.1, 0.2]));

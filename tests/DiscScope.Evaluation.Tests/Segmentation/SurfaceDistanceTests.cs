@@ -65,6 +65,7 @@ public class SurfaceDistanceTests
         var radius = name.Contains("border") ? 9.0 : 7.0;
         var pred = Masks.Blobs(g, seed, 4, 2, radius);
         var refm = Masks.Blobs(g, seed + 100, 4, 2, radius);
+        if (name.Contains("border")) Assert.True(TouchesBorder(pred) && TouchesBorder(refm)); // image-border voxels are surface (border_value=0)
         var peer = ReferencePeer.Run(SurfaceCase(pred, refm))[0];
         var o = Overlap.Compute(pred, refm);
         var r = SurfaceDistance.Compute(pred, refm);
@@ -101,6 +102,18 @@ public class SurfaceDistanceTests
         Assert.Equal(peer.GetProperty("assd").GetDouble(), r.AverageSymmetricMm!.Value, 1e-9);
         // Not a benchmark (rule 9), a guard against an accidental brute-force path: linear time takes milliseconds here.
         Assert.True(sw.ElapsedMilliseconds < 5000, $"512×512 surface distance took {sw.ElapsedMilliseconds} ms");
+    }
+
+    private static bool TouchesBorder(BinaryMask m)
+    {
+        var g = m.Geometry;
+        for (var n = 0; n < m.Voxels.Length; n++)
+        {
+            if (!m.Voxels[n]) continue;
+            int i = n % g.SizeI, j = n / g.SizeI % g.SizeJ, k = n / (g.SizeI * g.SizeJ);
+            if (i == 0 || j == 0 || k == 0 || i == g.SizeI - 1 || j == g.SizeJ - 1 || k == g.SizeK - 1) return true;
+        }
+        return false;
     }
 
     private static object SurfaceCase(BinaryMask p, BinaryMask r)
