@@ -11,7 +11,17 @@ public static class CommandRegistry
         c.AddCommand<DemoCommand>("demo").WithDescription("Run the pipeline on an embedded synthetic lumbar MR study (no external data).");
         c.AddCommand<InfoCommand>("info").WithDescription("Print dimensions, spacing, orientation and value range of an image.");
         c.AddCommand<ConvertCommand>("convert").WithDescription("Convert an image between supported formats, keeping geometry.");
-        c.AddBranch("train", t => t.AddCommand<TrainSegmentationCommand>("segmentation").WithDescription("Train the sagittal vertebra/disc/canal segmentation model."));
+        c.AddBranch("train", t =>
+        {
+            t.SetDescription("Train DiscScope's models from the shared data.");
+            t.AddCommand<TrainSegmentationCommand>("segmentation").WithDescription("Train the sagittal vertebra/disc/canal segmentation model.");
+            t.AddCommand<TrainGradingCommand>("grading").WithDescription("Train the multi-task disc grading model (Pfirrmann, Modic, herniation, ...).");
+        });
+        c.AddBranch("evaluate", e =>
+        {
+            e.SetDescription("Cross-validate DiscScope's models with bootstrap confidence intervals.");
+            e.AddCommand<EvaluateGradingCommand>("grading").WithDescription("Patient-level K-fold CV of the disc grading model.");
+        });
         c.AddBranch("bench", b => { b.SetDescription("Benchmarks (figures go into issue notes)."); b.AddCommand<BenchModelsCommand>("models").WithDescription("ONNX Runtime vs TorchSharp forward time of the U-Net at 256^2 and 512^2."); });
     }
 }

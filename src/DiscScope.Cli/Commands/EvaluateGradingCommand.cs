@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using DiscScope.Analysis.Grading;
+using DiscScope.Evaluation;
+using DiscScope.Training.Grading;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DiscScope.Cli.Commands;
+
+/// <summary>`discscope evaluate grading`: patient-level K-fold cross-validation of the grading network with bootstrap 95 % CIs.</summary>
+public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Settings>
+{
+    public sealed class Settings : TrainGradingCommand.Settings
+    {
+        [CommandOption("--folds <K>")]
+        public int Folds { get; init; } = 5;
+
+        [CommandOption("--json <FILE>")]
+        [Description("Where the metrics go (default models/grading/evaluation.json).")]
+        public string Json { get; init; } = Path.Combine("models", "grading", "evaluation.json");
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        var data = DataFolder.Resolve(s.Data);
+        var crop = DiscCropOptions.Default;
+        var samples = GradingData.Load(data, s.Segmentation, s.Cache, crop);
+        var trainer = new GradingTrainer(new GradingTrainingOptions(Epochs: s.Epochs, Threads: s.Threads, Seed: s.Seed));
+        var cv = new GradingCrossValidation(trainer, crop);
+        var started = DateTime.UtcNow;
+        var p = cv.Run(samples, s.Folds, Console.WriteLine);
+        var summary = GradingCrossValidation.Summarise(samples, p);
+        var doc = new
+        {
+            evaluation = "patient-level stratified K-fold cross-validation (stratum: Pfirrmann grade); temperature fitted per fold and head on held-out training patients",
+            folds = s.Folds, seed = s.Seed, epochs_max = s.Epochs, discs = samples.Count, patients = samples.Select(x => x.Patient).Distinct().Count(),
+            discs_with_t1 = samples.Count(x => x.HasT1), minutes = (DateTime.UtcNow - started).TotalMinutes,
+            temperatures = p.Temperatures, metrics = summary,
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(s.Json))!);
+        File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
+        var t = new Table().AddColumns("grading", "metric", "value [95% CI]");
+        foreach (var (name, m) in summary)
+        {
+            if (m is GradingSummary g)
+            {
+                t.AddRow(name, "accuracy", Ci(g.Accuracy)); t.AddRow("", "balanced accuracy", Ci(g.BalancedAccuracy));
+                t.AddRow("", "kappa linear", Ci(g.LinearKappa)); t.AddRow("", "kappa quadratic", Ci(g.QuadraticKappa)); t.AddRow("", "within one", Ci(g.WithinOne));
+            }
+            else if (m is BinarySummary b) { t.AddRow(name, "AUC", Ci(b.Auc)); t.AddRow("", "sensitivity / specificity @0.5", $"{Ci(b.Sensitivity)} / {Ci(b.Specificity)}"); }
+        }
+        AnsiConsole.Write(t);
+        Console.WriteLine($"wrote {s.Json}");
+        return 0;
+    }
+
+    private static string Ci(MetricWithCi? m) => m is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.000} [{m.Lower:0.000}, {m.Upper:0.000}]");
+}

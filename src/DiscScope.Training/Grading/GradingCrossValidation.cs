@@ -1,0 +1,73 @@
+using DiscScope.Analysis.Grading;
+using DiscScope.Evaluation;
+
+namespace DiscScope.Training.Grading;
+
+/// <summary>
+/// Patient-level K-fold cross-validation of the grading network. In each fold a share of the training patients is held out for early
+/// stopping and for fitting one temperature per head (Guo et al. 2017); the held-out fold's calibrated probabilities are pooled over
+/// folds and summarised with patient-level bootstrap CIs.
+/// </summary>
+public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptions crop)
+{
+    /// <summary>Out-of-fold calibrated probabilities per head [head][sample][class], and the fold of each sample.</summary>
+    public sealed record Predictions(double[][][] Probabilities, int[] FoldOfSample, double[][] Temperatures);
+
+    public Predictions Run(IReadOnlyList<DiscSample> samples, int folds, Action<string>? log = null)
+    {
+        var o = trainer.Options;
+        var split = PatientKFold.Split([.. samples.Select(s => s.Patient)], folds, o.Seed, [.. samples.Select(s => s.Labels.Pfirrmann)]);
+        var heads = GradingTask.All.Count;
+        var probs = Enumerable.Range(0, heads).Select(_ => new double[samples.Count][]).ToArray();
+        var foldOf = new int[samples.Count];
+        var temps = new double[folds][];
+        foreach (var fold in split.Folds)
+        {
+            var trainAll = fold.TrainIndices.Select(i => samples[i]).ToList();
+            var (inner, val) = SplitValidation(trainAll, o.ValidationFraction, o.Seed + fold.Index);
+            log?.Invoke($"fold {fold.Index + 1}/{folds}: train {inner.Count} discs, validation {val.Count}, test {fold.TestIndices.Count}");
+            var net = trainer.Train(inner, val, crop, e => log?.Invoke(FormattableString.Invariant($"  epoch {e.Epoch} loss {e.TrainLoss:F3} val {e.Metric:F3}{(e.Improved ? " *" : "")}")));
+            var valLogits = GradingTrainer.Logits(net, val, crop);
+            var test = fold.TestIndices.Select(i => samples[i]).ToList();
+            var testLogits = GradingTrainer.Logits(net, test, crop);
+            temps[fold.Index] = new double[heads];
+            for (var h = 0; h < heads; h++)
+            {
+                var task = GradingTask.All[h];
+                var scaler = TemperatureScaling.Fit(valLogits[h], [.. val.Select(s => task.Label(s.Labels))]);
+                temps[fold.Index][h] = scaler.Temperature;
+                for (var n = 0; n < test.Count; n++) probs[h][fold.TestIndices[n]] = scaler.Apply(testLogits[h][n]);
+            }
+            foreach (var i in fold.TestIndices) foldOf[i] = fold.Index;
+            net.Dispose();
+        }
+        return new Predictions(probs, foldOf, temps);
+    }
+
+    /// <summary>Holds out a seeded share of patients (at least one) for validation.</summary>
+    public static (List<DiscSample> Train, List<DiscSample> Validation) SplitValidation(IReadOnlyList<DiscSample> samples, double fraction, int seed)
+    {
+        var patients = samples.Select(s => s.Patient).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        new Random(seed).Shuffle(patients);
+        var nVal = Math.Clamp((int)Math.Round(patients.Length * fraction), 1, Math.Max(1, patients.Length - 1));
+        var val = patients.Take(nVal).ToHashSet();
+        return ([.. samples.Where(s => !val.Contains(s.Patient))], [.. samples.Where(s => val.Contains(s.Patient))]);
+    }
+
+    /// <summary>Metric summaries with bootstrap CIs for every grading (plus Modic any-vs-none) from out-of-fold predictions.</summary>
+    public static IReadOnlyDictionary<string, object> Summarise(IReadOnlyList<DiscSample> samples, Predictions p, BootstrapOptions? bootstrap = null)
+    {
+        var result = new Dictionary<string, object>();
+        for (var h = 0; h < GradingTask.All.Count; h++)
+        {
+            var task = GradingTask.All[h];
+            if (task.IsBinary)
+                result[task.HeadName] = SummaryBuilder.Binary([.. samples.Select((s, n) => new ScoredSample(s.Patient, task.Label(s.Labels) == 1, p.Probabilities[h][n][1]))], 0.5, bootstrap);
+            else
+                result[task.HeadName] = SummaryBuilder.Grading([.. samples.Select((s, n) => new GradedSample(s.Patient, task.Label(s.Labels), p.Probabilities[h][n]))], task.Classes, bootstrap);
+            if (task.Grading == Domain.Reports.Grading.Modic)
+                result["modic_any"] = SummaryBuilder.Binary([.. samples.Select((s, n) => new ScoredSample(s.Patient, s.Labels.Modic > 0, 1 - p.Probabilities[h][n][0]))], 0.5, bootstrap);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,24 @@
+using DiscScope.Analysis.Grading;
+using DiscScope.Training.Trainers;
+using static TorchSharp.torch;
+
+namespace DiscScope.Training.Grading;
+
+/// <summary>The <see cref="ClassificationObjective"/> plus T1-channel dropout: with probability p a training crop loses its T1 channel.</summary>
+public sealed class GradingObjective(ClassificationObjective inner, double t1DropProbability) : ITrainingObjective<ClassificationSample>
+{
+    public nn.Module Model => inner.Model;
+    public string MetricName => inner.MetricName;
+    public Tensor Loss(IReadOnlyList<ClassificationSample> batch) => inner.Loss(batch);
+    public double Evaluate(IReadOnlyList<ClassificationSample> samples, int batchSize) => inner.Evaluate(samples, batchSize);
+
+    public ClassificationSample Augment(ClassificationSample sample, Random rng)
+    {
+        var a = inner.Augment(sample, rng);
+        if (rng.NextDouble() >= t1DropProbability || a.Channels != GradingInput.Channels) return a;
+        var img = (float[])a.Image.Clone();
+        var plane = a.Height * a.Width;
+        Array.Clear(img, plane, plane);
+        return new ClassificationSample(img, a.Channels, a.Height, a.Width, a.Labels);
+    }
+}

@@ -1,0 +1,88 @@
+using DiscScope.Analysis.Grading;
+using DiscScope.Models.Onnx;
+using DiscScope.Training.Architectures;
+using DiscScope.Training.Augmentation;
+using DiscScope.Training.Export;
+using DiscScope.Training.Trainers;
+using static TorchSharp.torch;
+
+namespace DiscScope.Training.Grading;
+
+/// <summary>Trains, applies and exports the multi-task disc grading network (one head per <see cref="GradingTask"/>).</summary>
+public sealed class GradingTrainer(GradingTrainingOptions options)
+{
+    public GradingTrainingOptions Options { get; } = options;
+
+    /// <summary>Geometric augmentation stays mild (crops are already disc-aligned); no flips: anterior/posterior and upper/lower endplates matter.</summary>
+    public static AugmentationOptions Augmentation { get; } = new(AffineProbability: 0.6, RotationDegrees: 6, ScaleRange: 0.1, ShearDegrees: 3,
+        TranslationFraction: 0.04, ElasticProbability: 0.1, ElasticAlphaPixels: 2, InversionProbability: 0);
+
+    public static IReadOnlyList<ClassificationHead> Heads { get; } =
+        [.. GradingTask.All.Select(t => new ClassificationHead(t.HeadName, [.. Enumerable.Range(0, t.Classes).Select(c => t.Grading == Domain.Reports.Grading.Pfirrmann ? (c + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : c.ToString(System.Globalization.CultureInfo.InvariantCulture))]))];
+
+    public MultiTaskClassifier NewNetwork()
+    {
+        TorchRuntime.Configure(Options.Seed, Options.Threads);
+        return new MultiTaskClassifier(new ClassifierOptions(Heads, InChannels: GradingInput.Channels, Stages: Options.Stages, BaseChannels: Options.BaseChannels));
+    }
+
+    public static ClassificationSample ToSample(DiscSample d, DiscCropOptions crop) =>
+        new(d.Image, GradingInput.Channels, crop.Height, crop.Width, [.. GradingTask.All.Select(t => t.Label(d.Labels))]);
+
+    /// <summary>Trains a new network on <paramref name="train"/>, early-stopping on <paramref name="validation"/>; returns the best epoch's weights.</summary>
+    public MultiTaskClassifier Train(IReadOnlyList<DiscSample> train, IReadOnlyList<DiscSample> validation, DiscCropOptions crop, Action<EpochReport>? onEpoch = null)
+    {
+        var net = NewNetwork();
+        var weights = GradingTask.All.Select(t =>
+        {
+            var counts = new long[t.Classes];
+            foreach (var d in train) counts[t.Label(d.Labels)]++;
+            return (float[]?)ClassWeighting.FromCounts(counts, 0.5);
+        }).ToList();
+        var objective = new GradingObjective(new ClassificationObjective(net, weights, Augmentation), Options.T1DropProbability);
+        var dir = Path.Combine(Path.GetTempPath(), "discscope-grading-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var trainer = new Trainer<ClassificationSample>(objective, new TrainingOptions(Options.Epochs, Options.BatchSize, Options.LearningRate,
+                Seed: Options.Seed, Patience: Options.Patience, Threads: Options.Threads, CheckpointDirectory: dir, Resume: false));
+            var result = trainer.Fit([.. train.Select(d => ToSample(d, crop))], [.. validation.Select(d => ToSample(d, crop))], onEpoch: onEpoch);
+            if (result.BestCheckpoint is { } best && File.Exists(best)) net.load(best);
+            net.eval();
+            return net;
+        }
+        finally { try { Directory.Delete(dir, true); } catch (IOException) { } }
+    }
+
+    /// <summary>Logits per head [head][sample][class] of the network on the samples (eval mode, no gradients).</summary>
+    public static double[][][] Logits(MultiTaskClassifier net, IReadOnlyList<DiscSample> samples, DiscCropOptions crop, int batchSize = 64)
+    {
+        net.eval();
+        var heads = net.Options.Heads.Count;
+        var result = Enumerable.Range(0, heads).Select(_ => new double[samples.Count][]).ToArray();
+        using var _ = no_grad();
+        for (var start = 0; start < samples.Count; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var batch = samples.Skip(start).Take(batchSize).ToList();
+            var x = Collate.Images(batch.Select(d => ToSample(d, crop)).ToList(), s => s.Image, GradingInput.Channels, crop.Height, crop.Width);
+            var o = net.ForwardHeads(x);
+            for (var h = 0; h < heads; h++)
+            {
+                var z = o.Logits[h].to_type(ScalarType.Float64).data<double>().ToArray();
+                var c = net.Options.Heads[h].Classes;
+                for (var n = 0; n < batch.Count; n++) result[h][start + n] = z[(n * c)..((n + 1) * c)];
+            }
+        }
+        return result;
+    }
+
+    public static ModelMetadata Metadata(GradingTrainingOptions o, MultiTaskClassifier net, string trainingData, DiscCropOptions crop) => new(
+        Name: "discscope-disc-grading", Version: "0.1.0", Task: "classification", Architecture: net.Architecture, TrainingData: trainingData,
+        Normalization: new InputNormalization("none", 0, 100, crop.SpacingMm),
+        LabelMap: Heads.ToDictionary(h => h.Name, h => h.Labels),
+        SizeMultiple: net.SizeMultiple,
+        Description: $"Multi-task disc grading on disc-aligned {crop.Width}x{crop.Height} crops at {crop.SpacingMm} mm, channels [T2, T1] (T1 zero when absent), each channel 1st..99th percentile of its whole slice mapped to 0..1.",
+        Licence: "Trained on SPIDER (CC BY 4.0, van der Graaf et al., Sci Data 2024): cite the paper. Research and decision support only, not a diagnosis.");
+
+    public static void Export(MultiTaskClassifier net, string path, ModelMetadata metadata) => OnnxExporter.Export(net, path, metadata);
+}

@@ -1,0 +1,26 @@
+using DiscScope.Analysis.Grading;
+
+namespace DiscScope.Training.Grading;
+
+/// <summary>How the disc grading network is trained (multi-task classifier on <see cref="DiscSample"/> crops).</summary>
+/// <param name="Epochs">Upper bound on epochs.</param>
+/// <param name="BatchSize">Crops per step.</param>
+/// <param name="LearningRate">Adam learning rate.</param>
+/// <param name="Patience">Early-stopping patience (epochs) on the validation metric.</param>
+/// <param name="Seed">Seeds weights, shuffling, augmentation and splits.</param>
+/// <param name="Threads">libtorch threads.</param>
+/// <param name="BaseChannels">Channels of the first residual stage.</param>
+/// <param name="Stages">Residual stages.</param>
+/// <param name="T1DropProbability">Probability of zeroing the T1 channel of a training crop, so the network copes without T1.</param>
+/// <param name="ValidationFraction">Share of training patients held out for early stopping and temperature fitting.</param>
+public sealed record GradingTrainingOptions(
+    int Epochs = 40,
+    int BatchSize = 32,
+    double LearningRate = 2e-3,
+    int Patience = 8,
+    int Seed = 42,
+    int Threads = 2,
+    int BaseChannels = 16,
+    int Stages = 4,
+    double T1DropProbability = 0.3,
+    double ValidationFraction = 0.15);
