@@ -11,6 +11,7 @@ public static class CommandRegistry
         c.AddCommand<DemoCommand>("demo").WithDescription("Run the pipeline on an embedded synthetic lumbar MR study (no external data).");
         c.AddCommand<InfoCommand>("info").WithDescription("Print dimensions, spacing, orientation and value range of an image.");
         c.AddCommand<ConvertCommand>("convert").WithDescription("Convert an image between supported formats, keeping geometry.");
+        c.AddBranch("evaluate", e => e.AddCommand<EvaluateSegmentationCommand>("segmentation").WithDescription("Patient-level K-fold cross-validation of the spine segmentation (Dice, HD95, bootstrap CIs)."));
         c.AddBranch("train", t => t.AddCommand<TrainSegmentationCommand>("segmentation").WithDescription("Train the sagittal vertebra/disc/canal segmentation model."));
     }
 }
