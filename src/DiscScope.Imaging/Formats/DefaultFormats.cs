@@ -1,3 +1,8 @@
+using DiscScope.Imaging.Formats.MetaImage;
+using DiscScope.Imaging.Formats.Nifti;
+using DiscScope.Imaging.Formats.Npy;
+using DiscScope.Imaging.Formats.Png;
+
 namespace DiscScope.Imaging.Formats;
 
 /// <summary>The registry with every format DiscScope.Imaging implements.</summary>
@@ -6,7 +11,11 @@ public static class DefaultFormats
     public static FormatRegistry Create()
     {
         var r = new FormatRegistry();
-        // Format implementations register here (NIfTI, MetaImage, PNG/JPEG, NPY).
+        r.Add(new NiftiFormat())
+         .Add(new MetaImageFormat())
+         .Add(new PngFormat())
+         .Add(new JpegFormat())
+         .Add(new NpyFormat());
         return r;
     }
 }
