@@ -13,5 +13,6 @@ public static class CommandRegistry
         c.AddCommand<ConvertCommand>("convert").WithDescription("Convert an image between supported formats, keeping geometry.");
         c.AddBranch("evaluate", e => e.AddCommand<EvaluateSegmentationCommand>("segmentation").WithDescription("Patient-level K-fold cross-validation of the spine segmentation (Dice, HD95, bootstrap CIs)."));
         c.AddBranch("train", t => t.AddCommand<TrainSegmentationCommand>("segmentation").WithDescription("Train the sagittal vertebra/disc/canal segmentation model."));
+        c.AddBranch("bench", b => { b.SetDescription("Benchmarks (figures go into issue notes)."); b.AddCommand<BenchModelsCommand>("models").WithDescription("ONNX Runtime vs TorchSharp forward time of the U-Net at 256^2 and 512^2."); });
     }
 }

@@ -4,7 +4,8 @@
 #   1. builds (once) libdiscscope_iosinit.so, a shim defining that symbol (tools/native/ios_base_library_init.cpp), copies it beside;
 #   2. patchelf --clear-symbol-version _ZSt21ios_base_library_initv and --add-needed libdiscscope_iosinit.so (found via $ORIGIN);
 #   3. marks the GLIBCXX_3.4.32 requirement weak (VER_FLG_WEAK) in .gnu.version_r (weaken_verneed.py).
-# A no-op where the system libstdc++ already provides GLIBCXX_3.4.32, and on a library patched before. Prints one line of what it did.
+# A no-op where the system libstdc++ already provides GLIBCXX_3.4.32, and on a library patched before. Prints one line of what it did
+# (an MSBuild high-importance message) and leaves libLibTorchSharp.so.patched.txt beside each library it patched.
 # Usage: fix-libtorchsharp.sh DIR      (called by build/TorchSharpGlibcxxFix.targets after each build's copy to the output folder)
 set -euo pipefail
 dir="${1:?usage: fix-libtorchsharp.sh OUTPUT_DIR}"
@@ -49,6 +50,7 @@ for lib in "${libs[@]}"; do
   patchelf --add-needed "$shim" "$tmp"
   python3 "$here/weaken_verneed.py" "$tmp" "$need" >/dev/null
   mv -f "$tmp" "$lib"
+  echo "patched $(date -u +%FT%TZ) by tools/native/fix-libtorchsharp.sh: system libstdc++ lacks $need; $sym unversioned, $shim added as NEEDED, $need marked weak" > "$libdir/libLibTorchSharp.so.patched.txt"
   patched+=("$lib")
 done
 if [ ${#patched[@]} -gt 0 ]; then
