@@ -20,6 +20,7 @@ public static class CommandRegistry
         c.AddBranch("evaluate", e =>
         {
             e.SetDescription("Cross-validate DiscScope's models with bootstrap confidence intervals.");
+            e.AddCommand<EvaluateSegmentationCommand>("segmentation").WithDescription("Patient-level K-fold cross-validation of the spine segmentation (Dice, HD95, bootstrap CIs).");
             e.AddCommand<EvaluateGradingCommand>("grading").WithDescription("Patient-level K-fold CV of the disc grading model.");
         });
         c.AddBranch("bench", b => { b.SetDescription("Benchmarks (figures go into issue notes)."); b.AddCommand<BenchModelsCommand>("models").WithDescription("ONNX Runtime vs TorchSharp forward time of the U-Net at 256^2 and 512^2."); });

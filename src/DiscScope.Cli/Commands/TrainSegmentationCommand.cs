@@ -33,7 +33,11 @@ public sealed class TrainSegmentationCommand : Command<TrainSegmentationCommand.
 
         [CommandOption("--base <N>")]
         [Description("U-Net channels at full resolution (default 16).")]
-        public int Base { get; init; } = 16;
+        public int Base { get; init; } = 12;
+
+        [CommandOption("--patch <PX>")]
+        [Description("Square training patch in canvas pixels (default 128).")]
+        public int Patch { get; init; } = 128;
 
         [CommandOption("--threads <N>")]
         public int Threads { get; init; } = 2;
@@ -51,11 +55,11 @@ public sealed class TrainSegmentationCommand : Command<TrainSegmentationCommand.
         Console.WriteLine($"training on {slices.Count} SPIDER T2-SPACE slices of {patients} patients");
         var o = new SegmentationTrainingOptions
         {
-            Steps = s.Steps, TimeBudget = TimeSpan.FromMinutes(s.Minutes), BatchSize = s.Batch, BaseChannels = s.Base, Threads = s.Threads, Seed = s.Seed,
+            Steps = s.Steps, TimeBudget = TimeSpan.FromMinutes(s.Minutes), BatchSize = s.Batch, BaseChannels = s.Base, Threads = s.Threads, PatchWidth = s.Patch, PatchHeight = s.Patch, Seed = s.Seed,
         };
         var trainer = new SpineSegmentationTrainer(o, Console.WriteLine);
         var net = trainer.Train(slices);
-        var budget = FormattableString.Invariant($"{trainer.StepsDone} steps x batch {o.BatchSize}, {s.Minutes:G} min budget, {o.Threads} threads");
+        var budget = FormattableString.Invariant($"{trainer.StepsDone} steps x batch {o.BatchSize} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Minutes:G} min budget, {o.Threads} threads");
         trainer.Export(net, outPath, $"SPIDER spider/space_slices: all {slices.Count} slices of {patients} patients; {budget}",
             FormattableString.Invariant($"2D U-Net, sagittal slice -> background/vertebra/disc/canal; canvas {o.Canvas.Width}x{o.Canvas.Height} at {o.Canvas.SpacingMm} mm"));
         File.WriteAllText(Path.ChangeExtension(outPath, ".training.json"), JsonSerializer.Serialize(new
