@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using DiscScope.Analysis.Grading;
+using DiscScope.Analysis.DiscGrading;
 using DiscScope.Evaluation;
-using DiscScope.Training.Grading;
+using DiscScope.Training.DiscGrading;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,4 +1,4 @@
-using DiscScope.Analysis.Grading;
+using DiscScope.Analysis.DiscGrading;
 using DiscScope.Analysis.Mri;
 
 namespace DiscScope.Cli.Commands;

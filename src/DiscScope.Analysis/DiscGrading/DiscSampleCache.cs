@@ -1,4 +1,4 @@
-namespace DiscScope.Analysis.Grading;
+namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>Saves and loads built <see cref="DiscSample"/>s (a private binary cache beside a training run, so CV and training parse once).</summary>
 public static class DiscSampleCache

@@ -1,7 +1,7 @@
-using DiscScope.Analysis.Grading;
+using DiscScope.Analysis.DiscGrading;
 using DiscScope.Evaluation;
 
-namespace DiscScope.Training.Grading;
+namespace DiscScope.Training.DiscGrading;
 
 /// <summary>
 /// Patient-level K-fold cross-validation of the grading network. In each fold a share of the training patients is held out for early

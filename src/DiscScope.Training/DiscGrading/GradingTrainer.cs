@@ -1,4 +1,4 @@
-using DiscScope.Analysis.Grading;
+using DiscScope.Analysis.DiscGrading;
 using DiscScope.Models.Onnx;
 using DiscScope.Training.Architectures;
 using DiscScope.Training.Augmentation;
@@ -6,7 +6,7 @@ using DiscScope.Training.Export;
 using DiscScope.Training.Trainers;
 using static TorchSharp.torch;
 
-namespace DiscScope.Training.Grading;
+namespace DiscScope.Training.DiscGrading;
 
 /// <summary>Trains, applies and exports the multi-task disc grading network (one head per <see cref="GradingTask"/>).</summary>
 public sealed class GradingTrainer(GradingTrainingOptions options)

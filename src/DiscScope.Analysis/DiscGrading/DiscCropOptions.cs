@@ -1,4 +1,4 @@
-namespace DiscScope.Analysis.Grading;
+namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>
 /// Geometry of a disc-centred crop: <see cref="Width"/> pixels along the disc's anterior-posterior axis, <see cref="Height"/> along its

@@ -1,4 +1,4 @@
-namespace DiscScope.Analysis.Grading;
+namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>
 /// One graded disc ready for the grading network: a two-channel crop [T2, T1] (each <see cref="DiscCropOptions"/> sized, normalised

@@ -1,4 +1,4 @@
-namespace DiscScope.Analysis.Grading;
+namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>
 /// Cuts a disc-centred, disc-aligned crop out of a sagittal slice (bilinear; outside the slice = 0). The crop's x axis runs along the disc

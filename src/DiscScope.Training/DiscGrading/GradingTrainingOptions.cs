@@ -1,6 +1,6 @@
-using DiscScope.Analysis.Grading;
+using DiscScope.Analysis.DiscGrading;
 
-namespace DiscScope.Training.Grading;
+namespace DiscScope.Training.DiscGrading;
 
 /// <summary>How the disc grading network is trained (multi-task classifier on <see cref="DiscSample"/> crops).</summary>
 /// <param name="Epochs">Upper bound on epochs.</param>

@@ -1,6 +1,6 @@
 using GradingKind = DiscScope.Domain.Reports.Grading;
 
-namespace DiscScope.Analysis.Grading;
+namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>One head of the grading network: its <see cref="GradingKind"/>, ONNX head name, class count, and how to read its label (class id) from SPIDER.</summary>
 public sealed record GradingTask(GradingKind Grading, string HeadName, int Classes, Func<GradingLabels, int> Label)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DiscScope.Analysis.Grading;
+namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>Reads SPIDER's gradings.csv (columns Patient, IVD label, Modic, UP endplate, LOW endplate, Spondylolisthesis, Disc herniation,
 /// Disc narrowing, Disc bulging, Pfirrman grade). Rows with IVD label 0 are skipped (no level).</summary>

@@ -3,7 +3,7 @@ using DiscScope.Analysis.Mri.Data;
 using DiscScope.Imaging;
 using DiscScope.Imaging.Geometry;
 
-namespace DiscScope.Analysis.Grading;
+namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>
 /// Builds grading samples from SPIDER's mid-sagittal slices: each slice is parsed (segmentation + level naming) and every graded disc that

@@ -1,4 +1,4 @@
-namespace DiscScope.Analysis.Grading;
+namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>Builds the grading network's two-channel input [T2, T1] from per-sequence crops (a missing T1 is a zero channel).</summary>
 public static class GradingInput

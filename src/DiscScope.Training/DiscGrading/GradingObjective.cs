@@ -1,8 +1,8 @@
-using DiscScope.Analysis.Grading;
+using DiscScope.Analysis.DiscGrading;
 using DiscScope.Training.Trainers;
 using static TorchSharp.torch;
 
-namespace DiscScope.Training.Grading;
+namespace DiscScope.Training.DiscGrading;
 
 /// <summary>The <see cref="ClassificationObjective"/> plus T1-channel dropout: with probability p a training crop loses its T1 channel.</summary>
 public sealed class GradingObjective(ClassificationObjective inner, double t1DropProbability) : ITrainingObjective<ClassificationSample>

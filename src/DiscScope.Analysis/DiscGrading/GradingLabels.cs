@@ -1,4 +1,4 @@
-namespace DiscScope.Analysis.Grading;
+namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>
 /// The radiologist's gradings of one disc in SPIDER gradings.csv (van der Graaf et al. 2024): Pfirrmann 1..5, Modic 0..3, and the binary
