@@ -1,0 +1,85 @@
+using DiscScope.Analysis.DiscGrading;
+using DiscScope.Analysis.Measurements;
+using DiscScope.Analysis.Mri;
+using DiscScope.Domain.Anatomy;
+using DiscScope.Domain.Reports;
+using DiscScope.Imaging;
+using DiscScope.Imaging.Geometry;
+using DiscScope.Imaging.Processing;
+
+namespace DiscScope.Analysis.Pipeline;
+
+/// <summary>
+/// The clinical flow for sagittal lumbar MR: parse (segment, name levels) -> measure the mid-sagittal slice -> grade each disc (T2 + T1)
+/// -> one <see cref="StudyReport"/>. A study without a recognisable sagittal spine gets a report that says why, with no findings.
+/// </summary>
+public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadOnlyList<ModelInfo> models, string softwareVersion)
+{
+    /// <summary>Where the heatmap of a disc's grading goes, relative to the report folder.</summary>
+    public static string HeatmapPath(DiscLevel level, Grading grading) => $"heatmaps/{level}_{grading.ToString().ToLowerInvariant()}.png";
+
+    public StudyAnalysis Analyze(StudyInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var seg = parser.Parse(input.T2);
+        var report = new StudyReport { Source = input.Source, SoftwareVersion = softwareVersion, Models = models };
+        if (seg.Result is not ParsedSpine spine)
+            return new StudyAnalysis(report with { CannotAssess = seg.Result.ToString() }, null, null, null, []);
+
+        var (midImage, midLabels) = MidSlices(input.T2, seg);
+        var measured = SpineMorphometry.Measure(midLabels, midImage);
+        var warnings = spine.Warnings.Select(w => w.ToString()).ToList();
+
+        IReadOnlyList<DiscGradingResult> graded = [];
+        if (grader is null) warnings.Add("grading model not available: discs are measured, not graded");
+        else
+        {
+            var t2 = Crops(midImage, spine);
+            Dictionary<int, float[]>? t1 = null;
+            if (input.T1 is not null)
+            {
+                var s1 = parser.Parse(input.T1);
+                if (s1.Result is ParsedSpine p1) t1 = Crops(MidSlices(input.T1, s1).Image, p1);
+                else warnings.Add($"T1 not used: {s1.Result}");
+            }
+            graded = grader.Grade(t2, t1, spine.Confidence);
+        }
+
+        var levels = spine.Discs.OrderByDescending(d => d.SpiderIvdLabel).Select(d =>
+        {
+            var g = graded.FirstOrDefault(x => x.IvdLabel == d.SpiderIvdLabel);
+            var heatmaps = g is null ? new Dictionary<Grading, string>() : g.Heatmaps.Keys.ToDictionary(k => k, k => HeatmapPath(d.Level, k));
+            return new LevelReport(d.Level, g?.Grades ?? new DiscGrades(), measured.Discs.FirstOrDefault(m => m.Level == d.Level), heatmaps) { LevelConfidence = spine.Confidence };
+        }).ToList();
+
+        report = report with { Levels = levels, Vertebrae = measured.Vertebrae, LumbarLordosis = measured.LumbarLordosis, Warnings = warnings };
+        return new StudyAnalysis(report, seg.Labels, midImage, midLabels, graded);
+    }
+
+    /// <summary>The mid-sagittal image and label slices in the canonical frame (columns anterior->posterior, rows superior->inferior).</summary>
+    public static (Volume<float> Image, LabelMap Labels) MidSlices(IVolume input, SpineSegmentation seg)
+    {
+        var f = input.ToFloat();
+        var g = input.Geometry;
+        var bare2D = g.SizeK == 1 && g.Direction.MaxAbsDifference(Matrix3.Identity) < 1e-9;
+        var image = bare2D ? f : Reorientation.Reorient(f, Reorientation.CanonicalSagittal);
+        var labels = seg.Labels is null ? new Volume<short>(image.Geometry) : bare2D ? seg.Labels.Labels : Reorientation.Reorient(seg.Labels.Labels, Reorientation.CanonicalSagittal);
+        var k = Math.Clamp(seg.MidSagittalSlice, 0, image.SizeK - 1);
+        // Measurements work in a slice-local frame: spacing kept, origin and direction simplified.
+        Volume<T> Local<T>(Volume<T> v) where T : unmanaged, System.Numerics.INumber<T>
+        {
+            var s = v.Slice(k);
+            return new Volume<T>(ImageGeometry.Simple(s.SizeI, s.SizeJ, 1, s.Geometry.Spacing.X, s.Geometry.Spacing.Y, s.Geometry.Spacing.Z), s.Voxels);
+        }
+        return (Local(image), new LabelMap(Local(labels)));
+    }
+
+    private static Dictionary<int, float[]> Crops(Volume<float> mid, ParsedSpine spine)
+    {
+        var norm = (float[])mid.Voxels.Clone();
+        IntensityNormalizer.Normalize(norm);
+        var g = mid.Geometry;
+        return spine.Discs.ToDictionary(d => d.SpiderIvdLabel,
+            d => DiscCropper.Crop(norm, g.SizeI, g.SizeJ, g.Spacing.X, g.Spacing.Y, d.CentroidXMm, d.CentroidYMm, d.NormalXMm, d.NormalYMm));
+    }
+}
