@@ -33,9 +33,10 @@ internal sealed class MetaImageHeader
             var lineStart = pos;
             pos += nl + 1;
             foreach (var c in line)
-                if (c != (byte)'\t' && c != (byte)'\r' && (c < 32 || c > 126))
-                    throw new ImageFormatException(path, "not a MetaImage header: binary bytes before ElementDataFile", lineStart);
-            var text = Encoding.ASCII.GetString(line).Trim();
+                if (c != (byte)'\t' && c != (byte)'\r' && (c < 32 || c == 127))
+                    throw new ImageFormatException(path, "not a MetaImage header: control bytes before ElementDataFile", lineStart);
+            // Text past ASCII (a UTF-8 Comment, say) is kept byte for byte; only the ASCII keys and values are interpreted.
+            var text = Encoding.Latin1.GetString(line).Trim();
             if (text.Length == 0) continue;
             var eq = text.IndexOf('=');
             if (eq <= 0) throw new ImageFormatException(path, $"not a MetaImage header line (no 'Key = Value'): '{Clip(text)}'", lineStart);
