@@ -35,7 +35,7 @@ public sealed class MetaImageFormat : IVolumeFormat
 
     private static IVolume ReadCore(string path)
     {
-        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         if (fs.Length == 0) throw new ImageFormatException(path, "empty file", 0);
         var head = new byte[(int)Math.Min(fs.Length, MetaImageHeader.MaxHeaderBytes)];
         StreamReading.Exactly(fs, head, path, 0, "MetaImage header");
@@ -170,7 +170,7 @@ public sealed class MetaImageFormat : IVolumeFormat
         var rawPath = Path.ChangeExtension(path, ".raw");
         sb.Append("ElementDataFile = ").Append(mhd ? Path.GetFileName(rawPath) : "LOCAL").Append('\n');
 
-        using (var fs = new FileStream(path, FileMode.Create, FileAccess.Write))
+        using (var fs = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             fs.Write(Encoding.ASCII.GetBytes(sb.ToString()));
             if (packed is not null) fs.Write(packed);

@@ -31,7 +31,7 @@ public sealed class NiftiFormat : IVolumeFormat
 
     private static IVolume ReadCore(string path)
     {
-        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var fileLength = fs.Length;
         if (fileLength == 0) throw new ImageFormatException(path, "empty file", 0);
         var magic = new byte[2];
@@ -114,7 +114,7 @@ public sealed class NiftiFormat : IVolumeFormat
         for (var d = 4; d < 8; d++) { h.Dim[d] = 1; h.PixDim[d] = 1; }
         NiftiAffine.FromGeometry(g, h);
 
-        using var fs = new FileStream(path, FileMode.Create, FileAccess.Write);
+        using var fs = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using Stream s = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(fs, CompressionLevel.Fastest) : fs;
         s.Write(h.ToBytes());
         s.Write(volume.AsBytes());
