@@ -39,7 +39,7 @@ public sealed class MetaImageFormat : IVolumeFormat
         if (fs.Length == 0) throw new ImageFormatException(path, "empty file", 0);
         var head = new byte[(int)Math.Min(fs.Length, MetaImageHeader.MaxHeaderBytes)];
         StreamReading.Exactly(fs, head, path, 0, "MetaImage header");
-        var h = MetaImageHeader.Parse(head, path);
+        var h = MetaImageHeader.Parse(head, path, head.Length == fs.Length);
 
         var objectType = h.Text("ObjectType");
         if (objectType is not null && !objectType.Equals("Image", StringComparison.OrdinalIgnoreCase))

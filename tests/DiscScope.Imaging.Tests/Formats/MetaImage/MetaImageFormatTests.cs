@@ -113,6 +113,15 @@ public class MetaImageFormatTests
     }
 
     [Fact]
+    public void MhdWithoutFinalNewlineAndWithCrLf()
+    {
+        using var tmp = new TempDir();
+        File.WriteAllText(tmp.File("n.mhd"), "NDims = 3\r\nDimSize = 2 1 1\r\nElementType = MET_UCHAR\r\nElementDataFile = n.raw");
+        File.WriteAllBytes(tmp.File("n.raw"), [4, 5]);
+        Assert.Equal(new byte[] { 4, 5 }, Assert.IsType<Volume<byte>>(Meta.Read(tmp.File("n.mhd"), ReadOptions.Default)).Voxels);
+    }
+
+    [Fact]
     public void NonAsciiCommentsAreAccepted()
     {
         using var tmp = new TempDir();
