@@ -16,7 +16,7 @@ namespace DiscScope.Imaging.Formats.MetaImage;
 /// ElementSpacing (else ElementSize, else 1), origin from Offset, Position or Origin, and TransformMatrix (or Rotation,
 /// Orientation) whose values come in groups of NDims, each group one direction column (the axis of i, then j, then k),
 /// as itk::MetaImageIO passes each group to ImageIOBase::SetDirection(axis, vector). AnatomicalOrientation is ignored.
-/// Writing: <c>.mha</c> zlib-compressed with ElementDataFile = LOCAL; <c>.mhd</c> uncompressed with the voxels in a
+/// Writing: <c>.mha</c> zlib-compressed (fastest level) with ElementDataFile = LOCAL; <c>.mhd</c> uncompressed with the voxels in a
 /// <c>.raw</c> file of the same name. Always NDims 3, little-endian.
 /// </remarks>
 public sealed class MetaImageFormat : IVolumeFormat

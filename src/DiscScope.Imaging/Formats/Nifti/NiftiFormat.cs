@@ -15,7 +15,7 @@ namespace DiscScope.Imaging.Formats.Nifti;
 /// scl_slope/scl_inter are applied unless the slope is 0, NaN or infinite, or the pair is (1, 0): scaled data becomes
 /// float64 when the stored type is float64 or a 32/64-bit integer (to keep its precision), else float32.
 /// Writing: little-endian, magic n+1, vox_offset 352, no extensions, qform and sform both with code 1 (scanner),
-/// xyzt_units mm and s, scl_slope 1 and scl_inter 0. Files ending in .gz are gzip-compressed.
+/// xyzt_units mm and s, scl_slope 1 and scl_inter 0. Files ending in .gz are gzip-compressed at the fastest level.
 /// </remarks>
 public sealed class NiftiFormat : IVolumeFormat
 {
