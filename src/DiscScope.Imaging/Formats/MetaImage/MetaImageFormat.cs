@@ -74,7 +74,7 @@ public sealed class MetaImageFormat : IVolumeFormat
             }
             else
             {
-                if (dataFile.StartsWith("LIST", StringComparison.OrdinalIgnoreCase) || dataFile.Contains('%') || dataFile.Contains(' '))
+                if (dataFile.Equals("LIST", StringComparison.OrdinalIgnoreCase) || dataFile.StartsWith("LIST ", StringComparison.OrdinalIgnoreCase) || dataFile.Contains('%'))
                     throw new ImageFormatException(path, $"ElementDataFile '{dataFile}' (a list or pattern of files) is not supported", h.OffsetOf("ElementDataFile"));
                 var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
                 var rawPath = Path.Combine(dir, dataFile);

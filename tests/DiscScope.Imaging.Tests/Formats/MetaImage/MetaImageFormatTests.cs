@@ -116,8 +116,8 @@ public class MetaImageFormatTests
     public void MhdWithoutFinalNewlineAndWithCrLf()
     {
         using var tmp = new TempDir();
-        File.WriteAllText(tmp.File("n.mhd"), "NDims = 3\r\nDimSize = 2 1 1\r\nElementType = MET_UCHAR\r\nElementDataFile = n.raw");
-        File.WriteAllBytes(tmp.File("n.raw"), [4, 5]);
+        File.WriteAllText(tmp.File("n.mhd"), "NDims = 3\r\nDimSize = 2 1 1\r\nElementType = MET_UCHAR\r\nElementDataFile = n data.raw");
+        File.WriteAllBytes(tmp.File("n data.raw"), [4, 5]); // a data file name with a space is one file, not a pattern
         Assert.Equal(new byte[] { 4, 5 }, Assert.IsType<Volume<byte>>(Meta.Read(tmp.File("n.mhd"), ReadOptions.Default)).Voxels);
     }
 
