@@ -38,6 +38,26 @@ public class PngFormatTests
     }
 
     [Fact]
+    public void WrittenPngsDecodeTheSameInAnIndependentDecoder()
+    {
+        Assert.NotNull(PeerPython.Plain);
+        using var tmp = new TempDir();
+        var v8 = new Volume<byte>(ImageGeometry.Simple(23, 5, 1));
+        for (var n = 0; n < v8.Voxels.Length; n++) v8.Voxels[n] = (byte)(n * 11);
+        var v16 = new Volume<ushort>(ImageGeometry.Simple(19, 4, 1));
+        for (var n = 0; n < v16.Voxels.Length; n++) v16.Voxels[n] = (ushort)(n * 863);
+        Png.Write(v8, tmp.File("a.png"));
+        Png.Write(v16, tmp.File("b.png"));
+        var r = RasterReference.For(false, [tmp.File("a.png"), tmp.File("b.png")]);
+        var a = r[tmp.File("a.png")]; var b = r[tmp.File("b.png")];
+        Assert.Equal((0, 8, 23, 5), (a.ColorType, a.BitDepth, a.Width, a.Height));
+        Assert.Equal((0, 16, 19, 4), (b.ColorType, b.BitDepth, b.Width, b.Height));
+        Assert.Equal(v8.Voxels.Sum(x => (long)x), a.Sum);
+        Assert.Equal(v16.Voxels.Sum(x => (long)x), b.Sum);
+        Assert.Equal(v16.Voxels.Take(19).Select(x => (int)x), b.FirstRow);
+    }
+
+    [Fact]
     public void NonNegativeInt16IsStoredAsSixteenBitGrey()
     {
         var v = new Volume<short>(ImageGeometry.Simple(3, 2, 1), [0, 1, 300, 32767, 5, 6]);
