@@ -111,5 +111,11 @@ public sealed class OnnxEquivalenceTests
         Assert.Equal(["background", "disc"], back.LabelMap!["labels"]);
         Assert.StartsWith("unet2d(", back.Architecture);
         Assert.Equal(["image"], model.InputNames);
+        // the default options try CUDA and fall back to the CPU where ONNX Runtime has no CUDA provider (this CPU-only package)
+        using var preferCuda = OnnxModel.Load(path);
+        Assert.Equal("CPU", preferCuda.ExecutionProvider);
+        Assert.Equal([1, 2, 8, 8], preferCuda.Run(new float[64], 1, 1, 8, 8)["logits"].Shape);
+        var bad = Assert.Throws<Models.ModelException>(() => preferCuda.Run(new float[49], 1, 1, 7, 7));
+        Assert.Contains("m.onnx", bad.Message);
     }
 }

@@ -72,5 +72,12 @@ public sealed class SegmentationTrainingTests
             new TrainingOptions(Epochs: 20, BatchSize: 4, LearningRate: 0, Patience: 2, Threads: 2, MinDelta: 10)).Fit(train, train);
         Assert.True(stopped.StoppedEarly);
         Assert.Equal(3, stopped.History.Count);
+
+        // a custom validation callback replaces the objective's metric
+        var calls = 0;
+        var custom = new SegmentationTrainer(new UNet2d(new UNetOptions(Depth: 2, BaseChannels: 4)),
+            new TrainingOptions(Epochs: 2, BatchSize: 4, Threads: 2, PolyDecay: true)).Fit(train, validate: () => ++calls);
+        Assert.Equal(2, calls);
+        Assert.Equal([1.0, 2.0], custom.History.Select(h => h.Metric));
     }
 }

@@ -16,6 +16,7 @@ public sealed class SegmentationTrainer(UNet2d network, TrainingOptions? options
 
     /// <inheritdoc cref="Trainer{TSample}.Fit"/>
     public TrainingResult Fit(IReadOnlyList<SegmentationSample> train, IReadOnlyList<SegmentationSample>? validation = null,
-        IProgress<TrainingProgress>? progress = null, Action<EpochReport>? onEpoch = null, CancellationToken cancellationToken = default) =>
-        _trainer.Fit(train, validation, progress, onEpoch, cancellationToken);
+        IProgress<TrainingProgress>? progress = null, Action<EpochReport>? onEpoch = null, CancellationToken cancellationToken = default,
+        Func<double>? validate = null) =>
+        _trainer.Fit(train, validation, progress, onEpoch, cancellationToken, validate);
 }
