@@ -79,6 +79,7 @@ public sealed class OnnxModel : IDisposable
         o.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
         o.InterOpNumThreads = 1;
         if (options.Threads > 0) o.IntraOpNumThreads = options.Threads;
+        o.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
     }
 
     /// <summary>Runs the model on its single input; returns every output by name.</summary>
