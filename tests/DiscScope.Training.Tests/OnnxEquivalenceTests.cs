@@ -117,5 +117,6 @@ public sealed class OnnxEquivalenceTests
         Assert.Equal([1, 2, 8, 8], preferCuda.Run(new float[64], 1, 1, 8, 8)["logits"].Shape);
         var bad = Assert.Throws<Models.ModelException>(() => preferCuda.Run(new float[49], 1, 1, 7, 7));
         Assert.Contains("m.onnx", bad.Message);
+        Assert.Contains("multiples of 2", bad.Message);
     }
 }
