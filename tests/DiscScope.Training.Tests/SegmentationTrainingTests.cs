@@ -80,4 +80,25 @@ public sealed class SegmentationTrainingTests
         Assert.Equal(2, calls);
         Assert.Equal([1.0, 2.0], custom.History.Select(h => h.Metric));
     }
+
+    [Fact]
+    public void PatchesFromImagesOfAnySizeAndValidationOnOddSizes()
+    {
+        TorchRuntime.Configure(8, TorchTestUtil.Threads);
+        var rng = new Random(8);
+        // training images of three sizes, two smaller than the patch; validation sizes not multiples of 4
+        var train = new[] { 40, 24, 20, 36 }.Select(n => Synthetic.Discs(rng, n)).ToList();
+        var val = new[] { 30, 22 }.Select(n => Synthetic.Discs(rng, n)).ToList();
+        var sampling = new PatchSampling(32, 32, ForegroundProbability: 1);
+        var patch = sampling.Crop(train[0], new Random(1));
+        Assert.Equal((32, 32), (patch.Height, patch.Width));
+        Assert.Contains(1L, patch.Labels);
+        var small = sampling.Crop(train[2], new Random(1));
+        Assert.Equal(train[2].Labels.Count(l => l == 1), small.Labels.Count(l => l == 1)); // padded, nothing cut off
+        var net = new UNet2d(new UNetOptions(Depth: 3, BaseChannels: 4));
+        var result = new SegmentationTrainer(net, new TrainingOptions(Epochs: 2, BatchSize: 2, Threads: TorchTestUtil.Threads), patches: sampling).Fit(train, val);
+        Assert.Equal(2, result.History.Count);
+        Assert.InRange(result.History[^1].Metric, 0, 1);
+        Assert.Throws<ArgumentException>(() => new SegmentationTrainer(net, patches: new PatchSampling(30, 30)));
+    }
 }
