@@ -36,22 +36,31 @@ public sealed class ModelCardTests
         Assert.Contains(problems, p => p.Contains("confidence interval"));
     }
 
-    /// <summary>Every shipped model has a complete card whose name and version match the ONNX metadata.</summary>
+    /// <summary>Every shipped model (models/**/*.onnx) has a card beside it: "&lt;name&gt;.card.json", which must be complete and match the
+    /// ONNX metadata's name and version, or a MODEL_CARD.md in the same folder (free text; its content is reviewed, not parsed).</summary>
     [Fact]
-    public void EveryShippedModelHasACompleteCard()
+    public void EveryShippedModelHasACard()
     {
         var dir = Path.Combine(SharedData.RepoRoot, "models");
         Assert.True(File.Exists(Path.Combine(dir, "README.md")), "models/README.md is missing");
-        foreach (var onnx in Directory.GetFiles(dir, "*.onnx"))
+        foreach (var onnx in Directory.GetFiles(dir, "*.onnx", SearchOption.AllDirectories))
         {
-            var cardPath = Path.ChangeExtension(onnx, ".card.json");
-            Assert.True(File.Exists(cardPath), $"{onnx} has no {Path.GetFileName(cardPath)}");
-            var card = ModelCard.Load(cardPath);
-            Assert.Empty(card.Validate());
             Assert.True(new FileInfo(onnx).Length < 20 << 20, $"{onnx} exceeds 20 MB");
-            using var model = OnnxModel.Load(onnx, new InferenceOptions(Threads: 1, PreferCuda: false));
-            Assert.Equal(card.Name, model.Metadata.Name);
-            Assert.Equal(card.Version, model.Metadata.Version);
+            var json = Path.ChangeExtension(onnx, ".card.json");
+            var markdown = Path.Combine(Path.GetDirectoryName(onnx)!, "MODEL_CARD.md");
+            if (File.Exists(json))
+            {
+                var card = ModelCard.Load(json);
+                Assert.Empty(card.Validate());
+                using var model = OnnxModel.Load(onnx, new InferenceOptions(Threads: 1, PreferCuda: false));
+                Assert.Equal(card.Name, model.Metadata.Name);
+                Assert.Equal(card.Version, model.Metadata.Version);
+            }
+            else
+            {
+                Assert.True(File.Exists(markdown), $"{onnx} has neither {Path.GetFileName(json)} nor MODEL_CARD.md beside it");
+                Assert.False(string.IsNullOrWhiteSpace(File.ReadAllText(markdown)), $"{markdown} is empty");
+            }
         }
     }
 }
