@@ -66,6 +66,11 @@ public sealed class SegmentationTrainingTests
         var resumed = new SegmentationTrainer(new UNet2d(new UNetOptions(Depth: 2, BaseChannels: 4)), opts with { Epochs = 3 }).Fit(train);
         Assert.Equal([1, 2, 3], resumed.History.Select(h => h.Epoch));
         Assert.Equal(first.History[1].TrainLoss, resumed.History[1].TrainLoss);
+        // the resumed third epoch equals the third epoch of an uninterrupted run (weights, Adam state and per-epoch shuffling restored);
+        // 6 decimals: both runs are single-threaded and should agree exactly, the tolerance only absorbs printing-level float noise
+        TorchRuntime.Configure(4, TorchTestUtil.Threads);
+        var straight = new SegmentationTrainer(new UNet2d(new UNetOptions(Depth: 2, BaseChannels: 4)), opts with { Epochs = 3, CheckpointDirectory = null }).Fit(train);
+        Assert.Equal(straight.History[2].TrainLoss, resumed.History[2].TrainLoss, 6);
 
         // a metric that can never improve stops after Patience epochs
         var stopped = new SegmentationTrainer(new UNet2d(new UNetOptions(Depth: 2, BaseChannels: 4)),

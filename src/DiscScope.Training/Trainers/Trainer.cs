@@ -105,15 +105,23 @@ public sealed class Trainer<TSample>
                 : state with { Epoch = epoch, EpochsWithoutImprovement = state.EpochsWithoutImprovement + 1 };
             if (dir is not null)
             {
-                if (improved) model.save(Path.Combine(dir, "best.pt"));
-                model.save(Path.Combine(dir, "last.pt"));
-                optimizer.save_state_dict(Path.Combine(dir, "optimizer.pt"));
-                File.WriteAllText(Path.Combine(dir, "state.json"), JsonSerializer.Serialize(state));
+                // each file is written beside and renamed into place, state.json last, so a run killed mid-write resumes consistently
+                if (improved) Atomic(Path.Combine(dir, "best.pt"), p => model.save(p));
+                Atomic(Path.Combine(dir, "last.pt"), p => model.save(p));
+                Atomic(Path.Combine(dir, "optimizer.pt"), optimizer.save_state_dict);
+                Atomic(Path.Combine(dir, "state.json"), p => File.WriteAllText(p, JsonSerializer.Serialize(state)));
             }
             onEpoch?.Invoke(report);
             if (o.Patience > 0 && state.EpochsWithoutImprovement >= o.Patience) { stoppedEarly = true; break; }
         }
         model.eval();
         return new TrainingResult(state.History, state.BestEpoch, state.BestMetric, stoppedEarly, dir is null ? null : Path.Combine(dir, "best.pt"));
+    }
+
+    private static void Atomic(string path, Action<string> write)
+    {
+        var tmp = path + ".tmp";
+        write(tmp);
+        File.Move(tmp, path, overwrite: true);
     }
 }
