@@ -19,12 +19,13 @@ public sealed class OnnxEquivalenceTests
     private static readonly ModelMetadata Meta = new("test", "0.0.1", "test");
 
     [Theory]
-    [InlineData(Activation.Relu, 1)]
-    [InlineData(Activation.LeakyRelu, 2)]
-    public void UNetMatches(Activation act, int blocks)
+    [InlineData(Activation.Relu, 1, Upsampling.TransposedConvolution)]
+    [InlineData(Activation.LeakyRelu, 2, Upsampling.TransposedConvolution)]
+    [InlineData(Activation.Relu, 1, Upsampling.NearestResizeConvolution)]
+    public void UNetMatches(Activation act, int blocks, Upsampling upsampling)
     {
         using var scope = NewDisposeScope();
-        var net = new UNet2d(new UNetOptions(InChannels: 2, Classes: 3, Depth: 3, BaseChannels: 8, BlocksPerLevel: blocks, Activation: act));
+        var net = new UNet2d(new UNetOptions(InChannels: 2, Classes: 3, Depth: 3, BaseChannels: 8, BlocksPerLevel: blocks, Activation: act, Upsampling: upsampling));
         int[] shape = [2, 2, 32, 48];
         Randomize(net, [2, 2, 32, 48], 11);
         var x = RandomInput(5, shape);
