@@ -59,38 +59,3 @@ public sealed record ModelCard
         return p;
     }
 }
-
-/// <summary>A data set a model was trained on.</summary>
-/// <param name="Name">e.g. "SPIDER lumbar MRI (van der Graaf et al. 2024)".</param>
-/// <param name="Licence">e.g. "CC BY 4.0".</param>
-/// <param name="LicenceLimits">What the licence forbids or requires of the weights (attribution, non-commercial, no redistribution).</param>
-/// <param name="Cases">Patients or series used.</param>
-public sealed record DataSource(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("licence")] string Licence,
-    [property: JsonPropertyName("licence_limits")] string LicenceLimits = "",
-    [property: JsonPropertyName("cases")] int Cases = 0);
-
-/// <summary>How cases were split (by patient), and how many went where.</summary>
-public sealed record DataSplits(
-    [property: JsonPropertyName("method")] string Method,
-    [property: JsonPropertyName("train")] int Train,
-    [property: JsonPropertyName("validation")] int Validation,
-    [property: JsonPropertyName("test")] int Test);
-
-/// <summary>A measured metric with its confidence interval.</summary>
-/// <param name="Name">e.g. "dice_disc".</param>
-/// <param name="Value">Point estimate.</param>
-/// <param name="CiLow">Lower bound of the interval.</param>
-/// <param name="CiHigh">Upper bound of the interval.</param>
-/// <param name="CiMethod">e.g. "95% patient-level bootstrap, 2000 resamples".</param>
-/// <param name="Split">"validation" or "test".</param>
-/// <param name="N">Cases the estimate rests on.</param>
-public sealed record MetricEstimate(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("value")] double Value,
-    [property: JsonPropertyName("ci_low")] double? CiLow,
-    [property: JsonPropertyName("ci_high")] double? CiHigh,
-    [property: JsonPropertyName("ci_method")] string CiMethod,
-    [property: JsonPropertyName("split")] string Split,
-    [property: JsonPropertyName("n")] int N);
