@@ -13,14 +13,14 @@ public sealed class ClassifierCamTests
     [Fact]
     public void CamFromOnnxPeaksInsidePlantedBlob()
     {
-        TorchRuntime.Configure(21, 2);
+        TorchRuntime.Configure(21, TorchTestUtil.Threads);
         var rng = new Random(21);
         var train = Enumerable.Range(0, 96).Select(i => Synthetic.Blob(rng, Size, i % 2 == 1))
             .Select(b => new ClassificationSample(b.Image, 1, Size, Size, b.Label)).ToList();
         ClassificationHead[] heads = [new("blob", ["absent", "present"])];
         var net = new MultiTaskClassifier(new ClassifierOptions(heads, Stages: 2, BaseChannels: 8));
         var result = new Trainer<ClassificationSample>(new ClassificationObjective(net),
-            new TrainingOptions(Epochs: 8, BatchSize: 16, LearningRate: 3e-3, Seed: 21, Threads: 2, Patience: 0)).Fit(train, train);
+            new TrainingOptions(Epochs: 8, BatchSize: 16, LearningRate: 3e-3, Seed: 21, Threads: TorchTestUtil.Threads, Patience: 0)).Fit(train, train);
         Assert.True(result.BestMetric > 0.9, $"balanced accuracy {result.BestMetric:F3}");
 
         using var model = OnnxModel.Load(OnnxExporter.ToBytes(net, new ModelMetadata("blob", "0", "classification")), "blob",

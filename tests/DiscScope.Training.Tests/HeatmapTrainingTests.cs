@@ -9,7 +9,7 @@ public sealed class HeatmapTrainingTests
     [Fact]
     public void LandmarkLossFallsAndErrorShrinks()
     {
-        TorchRuntime.Configure(31, 2);
+        TorchRuntime.Configure(31, TorchTestUtil.Threads);
         var rng = new Random(31);
         var data = Enumerable.Range(0, 24).Select(_ =>
         {
@@ -21,7 +21,7 @@ public sealed class HeatmapTrainingTests
         }).ToList();
         var net = new HeatmapNet(new HeatmapOptions(Landmarks: 1, Depth: 3, BaseChannels: 8, Sigma: 2));
         var objective = new HeatmapObjective(net, AugmentationOptions.None with { AffineProbability = 0.5, RotationDegrees = 5 });
-        var result = new Trainer<LandmarkSample>(objective, new TrainingOptions(Epochs: 10, BatchSize: 8, LearningRate: 3e-3, Seed: 31, Threads: 2, Patience: 0))
+        var result = new Trainer<LandmarkSample>(objective, new TrainingOptions(Epochs: 10, BatchSize: 8, LearningRate: 3e-3, Seed: 31, Threads: TorchTestUtil.Threads, Patience: 0))
             .Fit(data, data);
         Assert.True(result.History[^1].TrainLoss < 0.7 * result.History[0].TrainLoss, $"loss: {string.Join(", ", result.History.Select(h => h.TrainLoss))}");
         Assert.True(result.History[^1].Metric > result.History[0].Metric, $"metric: {string.Join(", ", result.History.Select(h => h.Metric))}");

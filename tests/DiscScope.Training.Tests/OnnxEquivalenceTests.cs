@@ -19,12 +19,13 @@ public sealed class OnnxEquivalenceTests
     private static readonly ModelMetadata Meta = new("test", "0.0.1", "test");
 
     [Theory]
-    [InlineData(Activation.Relu, 1)]
-    [InlineData(Activation.LeakyRelu, 2)]
-    public void UNetMatches(Activation act, int blocks)
+    [InlineData(Activation.Relu, 1, Upsampling.TransposedConvolution)]
+    [InlineData(Activation.LeakyRelu, 2, Upsampling.TransposedConvolution)]
+    [InlineData(Activation.Relu, 1, Upsampling.NearestResizeConvolution)]
+    public void UNetMatches(Activation act, int blocks, Upsampling upsampling)
     {
         using var scope = NewDisposeScope();
-        var net = new UNet2d(new UNetOptions(InChannels: 2, Classes: 3, Depth: 3, BaseChannels: 8, BlocksPerLevel: blocks, Activation: act));
+        var net = new UNet2d(new UNetOptions(InChannels: 2, Classes: 3, Depth: 3, BaseChannels: 8, BlocksPerLevel: blocks, Activation: act, Upsampling: upsampling));
         int[] shape = [2, 2, 32, 48];
         Randomize(net, [2, 2, 32, 48], 11);
         var x = RandomInput(5, shape);
@@ -111,5 +112,12 @@ public sealed class OnnxEquivalenceTests
         Assert.Equal(["background", "disc"], back.LabelMap!["labels"]);
         Assert.StartsWith("unet2d(", back.Architecture);
         Assert.Equal(["image"], model.InputNames);
+        // the default options try CUDA and fall back to the CPU where ONNX Runtime has no CUDA provider (this CPU-only package)
+        using var preferCuda = OnnxModel.Load(path);
+        Assert.Equal("CPU", preferCuda.ExecutionProvider);
+        Assert.Equal([1, 2, 8, 8], preferCuda.Run(new float[64], 1, 1, 8, 8)["logits"].Shape);
+        var bad = Assert.Throws<Models.ModelException>(() => preferCuda.Run(new float[49], 1, 1, 7, 7));
+        Assert.Contains("m.onnx", bad.Message);
+        Assert.Contains("multiples of 2", bad.Message);
     }
 }

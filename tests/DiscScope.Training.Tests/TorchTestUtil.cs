@@ -6,6 +6,10 @@ namespace DiscScope.Training.Tests;
 
 internal static class TorchTestUtil
 {
+    /// <summary>libtorch threads for tests: one, since OpenMP threads that spin at barriers slow down many times over on a busy
+    /// 2-core machine (CI shares it), and one thread keeps results repeatable.</summary>
+    public const int Threads = 1;
+
     /// <summary>Makes BatchNorm non-trivial: perturbs every parameter and runs train-mode passes so running statistics move.</summary>
     public static void Randomize(nn.Module<Tensor, Tensor> model, long[] inputShape, int seed)
     {

@@ -18,7 +18,7 @@ need=GLIBCXX_3.4.32
 mapfile -t libs < <(find "$dir" -maxdepth 5 -name libLibTorchSharp.so -type f 2>/dev/null)
 [ ${#libs[@]} -gt 0 ] || exit 0
 
-stdcxx=/usr/lib/x86_64-linux-gnu/libstdc++.so.6
+stdcxx="${DISCSCOPE_LIBSTDCXX:-/usr/lib/x86_64-linux-gnu/libstdc++.so.6}"   # override for tests only
 [ -e "$stdcxx" ] || stdcxx="$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')"
 if [ -n "$stdcxx" ] && grep -qa "$need" "$stdcxx"; then
   echo "fix-libtorchsharp: system libstdc++ ($stdcxx) has $need; libLibTorchSharp.so left as shipped"

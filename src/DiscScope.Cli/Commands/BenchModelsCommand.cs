@@ -24,6 +24,10 @@ public sealed class BenchModelsCommand : Command<BenchModelsCommand.Settings>
         [Description("Timed forward passes per size and runtime; the median is reported (default 10).")]
         public int Repeats { get; init; } = 10;
 
+        [CommandOption("--spin")]
+        [Description("Let ONNX Runtime's threads spin while idle (its own default; off by default here). libtorch's OpenMP wait policy follows OMP_WAIT_POLICY (PASSIVE unless set).")]
+        public bool Spin { get; init; }
+
         [CommandOption("--depth <N>")]
         [Description("U-Net resolution levels (default 4).")]
         public int Depth { get; init; } = 4;
@@ -42,12 +46,12 @@ public sealed class BenchModelsCommand : Command<BenchModelsCommand.Settings>
         var options = new UNetOptions(InChannels: 1, Classes: 2, Depth: s.Depth, BaseChannels: s.Base);
         var m = options.SizeMultiple;
         if (sizes.Any(z => z < m || z % m != 0)) throw new InputException($"sizes must be positive multiples of {m} for depth {s.Depth}");
-        var results = ForwardBenchmark.Run(options, sizes, s.Threads, s.Repeats);
+        var results = ForwardBenchmark.Run(options, sizes, s.Threads, s.Repeats, s.Spin);
         var t = new Table().AddColumns("input", "TorchSharp (ms)", "ONNX Runtime (ms)", "TorchSharp / ORT", "max |diff|");
         foreach (var r in results)
             t.AddRow(string.Create(CultureInfo.InvariantCulture, $"1x1x{r.Size}x{r.Size}"), F(r.TorchSharpMs, "F1"), F(r.OnnxRuntimeMs, "F1"), F(r.Ratio, "F2"), F(r.MaxAbsDiff, "E1"));
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"U-Net depth {s.Depth}, base {s.Base}, CPU, {s.Threads} threads, median of {s.Repeats} forward passes (batch 1, eval)")));
+            $"U-Net depth {s.Depth}, base {s.Base} ({results[0].Parameters:N0} parameters), CPU, {s.Threads} threads, median of {s.Repeats} forward passes (batch 1, eval); OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY")}, ORT spinning {(s.Spin ? "on" : "off")}")));
         AnsiConsole.Write(t);
         return 0;
     }

@@ -18,7 +18,11 @@ public sealed class OnnxModel : IDisposable
         InputNames = [.. session.InputMetadata.Keys];
         OutputNames = [.. session.OutputMetadata.Keys];
         Properties = new Dictionary<string, string>(session.ModelMetadata.CustomMetadataMap);
+        SizeMultiple = Properties.TryGetValue(MetadataKeys.SizeMultiple, out var m) && int.TryParse(m, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v : 1;
     }
+
+    /// <summary>Spatial sizes of a 4D input [N, C, H, W] must be multiples of this (from the DiscScope metadata; 1 when absent).</summary>
+    public int SizeMultiple { get; }
 
     /// <summary>The file (or name) the model came from.</summary>
     public string Source { get; }
@@ -79,6 +83,7 @@ public sealed class OnnxModel : IDisposable
         o.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
         o.InterOpNumThreads = 1;
         if (options.Threads > 0) o.IntraOpNumThreads = options.Threads;
+        o.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
     }
 
     /// <summary>Runs the model on its single input; returns every output by name.</summary>
@@ -127,6 +132,8 @@ public sealed class OnnxModel : IDisposable
         var want = m.Dimensions;
         var ok = want.Length == shape.Length;
         for (var i = 0; ok && i < want.Length; i++) ok = want[i] < 0 || want[i] == shape[i];
+        if (ok && shape.Length == 4 && (shape[2] % SizeMultiple != 0 || shape[3] % SizeMultiple != 0))
+            throw new ModelException(Source, $"input '{name}' is {shape[2]} x {shape[3]} pixels; this model needs multiples of {SizeMultiple} (pad, or tile with SlidingWindow)");
         if (!ok) throw new ModelException(Source, $"input '{name}' has shape [{string.Join(", ", shape)}], the model expects [{string.Join(", ", want.Select(d => d < 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]");
     }
 

@@ -15,6 +15,7 @@ public sealed class UNet2d : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly ModuleList<ResidualStage> encoders;
     private readonly ModuleList<ConvTranspose2d> ups;
+    private readonly ModuleList<Conv2d> resizeConvs;
     private readonly ModuleList<ResidualStage> decoders;
     private readonly Conv2d head;
     private readonly ModuleList<Conv2d> aux;
@@ -29,8 +30,13 @@ public sealed class UNet2d : nn.Module<Tensor, Tensor>, IOnnxExportable
         encoders = nn.ModuleList([.. Enumerable.Range(0, o.Depth).Select(l =>
             new ResidualStage(l == 0 ? o.InChannels : o.ChannelsAt(l - 1), o.ChannelsAt(l), o.BlocksPerLevel, o.Activation))]);
         // decoder j works at level Depth-2-j
-        ups = nn.ModuleList([.. Enumerable.Range(0, o.Depth - 1).Select(j =>
-            nn.ConvTranspose2d(o.ChannelsAt(o.Depth - 1 - j), o.ChannelsAt(o.Depth - 2 - j), 2, stride: 2))]);
+        var transposed = o.Upsampling == Upsampling.TransposedConvolution;
+        ups = nn.ModuleList(transposed
+            ? [.. Enumerable.Range(0, o.Depth - 1).Select(j => nn.ConvTranspose2d(o.ChannelsAt(o.Depth - 1 - j), o.ChannelsAt(o.Depth - 2 - j), 2, stride: 2))]
+            : Array.Empty<ConvTranspose2d>());
+        resizeConvs = nn.ModuleList(transposed
+            ? Array.Empty<Conv2d>()
+            : [.. Enumerable.Range(0, o.Depth - 1).Select(j => nn.Conv2d(o.ChannelsAt(o.Depth - 1 - j), o.ChannelsAt(o.Depth - 2 - j), 1))]);
         decoders = nn.ModuleList([.. Enumerable.Range(0, o.Depth - 1).Select(j =>
             new ResidualStage(2L * o.ChannelsAt(o.Depth - 2 - j), o.ChannelsAt(o.Depth - 2 - j), o.BlocksPerLevel, o.Activation))]);
         head = nn.Conv2d(o.ChannelsAt(0), o.Classes, 1);
@@ -45,7 +51,8 @@ public sealed class UNet2d : nn.Module<Tensor, Tensor>, IOnnxExportable
     public UNetOptions Options { get; }
     public int InputChannels => Options.InChannels;
     public int SizeMultiple => Options.SizeMultiple;
-    public string Architecture => $"unet2d(depth={Options.Depth}, base={Options.BaseChannels}, blocks={Options.BlocksPerLevel}, {Options.Activation.ToString().ToLowerInvariant()})";
+    public string Architecture => $"unet2d(depth={Options.Depth}, base={Options.BaseChannels}, blocks={Options.BlocksPerLevel}, {Options.Activation.ToString().ToLowerInvariant()}"
+        + (Options.Upsampling == Upsampling.TransposedConvolution ? ")" : ", resize-up)");
 
     public override Tensor forward(Tensor x) => ForwardAll(x).Logits;
 
@@ -59,7 +66,9 @@ public sealed class UNet2d : nn.Module<Tensor, Tensor>, IOnnxExportable
         var auxOut = new List<Tensor>();
         for (var j = 0; j < Options.Depth - 1; j++)
         {
-            var up = ups[j].forward(x);
+            var up = Options.Upsampling == Upsampling.TransposedConvolution
+                ? ups[j].forward(x)
+                : resizeConvs[j].forward(nn.functional.interpolate(x, scale_factor: [2.0, 2.0], mode: InterpolationMode.Nearest));
             x = decoders[j].forward(cat([up, skips[Options.Depth - 2 - j]], 1));
             if (j < aux.Count && training) auxOut.Add(aux[j].forward(x));
         }
@@ -92,7 +101,9 @@ public sealed class UNet2d : nn.Module<Tensor, Tensor>, IOnnxExportable
         for (var l = 1; l < Options.Depth; l++) { skips.Add(x); x = encoders[l].EmitOnnx(g, LayerEmitters.MaxPool(g, x, 2)); }
         for (var j = 0; j < Options.Depth - 1; j++)
         {
-            var up = LayerEmitters.ConvTranspose(g, ups[j], x, 2);
+            var up = Options.Upsampling == Upsampling.TransposedConvolution
+                ? LayerEmitters.ConvTranspose(g, ups[j], x, 2)
+                : LayerEmitters.Conv(g, resizeConvs[j], LayerEmitters.ResizeNearest2x(g, x), 0);
             var c = g.Node("Concat", [up, skips[Options.Depth - 2 - j]], OnnxGraphBuilder.Int("axis", 1));
             x = decoders[j].EmitOnnx(g, c);
         }

@@ -11,6 +11,8 @@ namespace DiscScope.Training.Architectures;
 /// <param name="BlocksPerLevel">Residual blocks per encoder and decoder level.</param>
 /// <param name="DeepSupervision">Adds 1x1 heads on the coarser decoder levels for auxiliary losses (training only; not exported).</param>
 /// <param name="Activation">ReLU or LeakyReLU(0.01).</param>
+/// <param name="Upsampling">Decoder upsampling: 2x2 transposed convolution (ONNX ConvTranspose), or nearest-neighbour 2x resize followed by a
+/// 1x1 convolution (ONNX Resize + Conv), which avoids checkerboard artefacts.</param>
 public sealed record UNetOptions(
     int InChannels = 1,
     int Classes = 2,
@@ -19,7 +21,8 @@ public sealed record UNetOptions(
     int MaxChannels = 320,
     int BlocksPerLevel = 1,
     bool DeepSupervision = false,
-    Activation Activation = Activation.Relu)
+    Activation Activation = Activation.Relu,
+    Upsampling Upsampling = Upsampling.TransposedConvolution)
 {
     /// <summary>Channels of level <paramref name="level"/> (0 = full resolution).</summary>
     public int ChannelsAt(int level) => Math.Min(MaxChannels, BaseChannels << level);

@@ -13,7 +13,7 @@ namespace DiscScope.Training.Benchmarks;
 /// </summary>
 public static class ForwardBenchmark
 {
-    public static IReadOnlyList<ForwardBenchmarkResult> Run(UNetOptions options, IReadOnlyList<int> sizes, int threads, int repeats, int warmup = 2)
+    public static IReadOnlyList<ForwardBenchmarkResult> Run(UNetOptions options, IReadOnlyList<int> sizes, int threads, int repeats, bool ortSpinning = false, int warmup = 2)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
@@ -21,7 +21,8 @@ public static class ForwardBenchmark
         var net = new UNet2d(options);
         net.eval();
         using var model = OnnxModel.Load(OnnxExporter.ToBytes(net, new ModelMetadata("bench-unet", "0", "segmentation")), "bench-unet",
-            new InferenceOptions(Threads: threads, PreferCuda: false));
+            new InferenceOptions(Threads: threads, PreferCuda: false, AllowSpinning: ortSpinning));
+        var parameters = ParameterCount(net);
         var results = new List<ForwardBenchmarkResult>();
         foreach (var size in sizes)
         {
@@ -40,7 +41,7 @@ public static class ForwardBenchmark
             var ortMs = Time(repeats, warmup, () => ortOut = model.Run(x, shape)["logits"].Data);
             double diff = 0;
             for (var i = 0; i < ortOut.Length; i++) diff = Math.Max(diff, Math.Abs(ortOut[i] - torchOut[i]));
-            results.Add(new ForwardBenchmarkResult(size, torchMs, ortMs, diff));
+            results.Add(new ForwardBenchmarkResult(size, torchMs, ortMs, diff, parameters));
         }
         return results;
     }

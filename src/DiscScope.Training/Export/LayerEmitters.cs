@@ -23,6 +23,15 @@ public static class LayerEmitters
         return g.Node("ConvTranspose", [input, w, b], Ints("kernel_shape", factor, factor), Ints("strides", factor, factor));
     }
 
+    /// <summary>Nearest-neighbour 2x upsampling of [N, C, H, W] (Resize, asymmetric coordinates, floor: output (y, x) = input (y/2, x/2),
+    /// as libtorch's nearest interpolation).</summary>
+    public static string ResizeNearest2x(OnnxGraphBuilder g, string input)
+    {
+        var scales = g.Initializer("scales", [1f, 1f, 2f, 2f], 4);
+        return g.Node("Resize", [input, "", scales], OnnxGraphBuilder.Str("mode", "nearest"),
+            OnnxGraphBuilder.Str("coordinate_transformation_mode", "asymmetric"), OnnxGraphBuilder.Str("nearest_mode", "floor"));
+    }
+
     /// <summary>MaxPool with kernel = stride = <paramref name="size"/>, no padding.</summary>
     public static string MaxPool(OnnxGraphBuilder g, string input, long size) =>
         g.Node("MaxPool", [input], Ints("kernel_shape", size, size), Ints("strides", size, size));

@@ -7,15 +7,20 @@ namespace DiscScope.Training.Trainers;
 /// <summary>
 /// Segmentation with a <see cref="UNet2d"/>: loss = CE (class-weighted) + soft Dice, plus deep-supervision terms on the auxiliary heads
 /// against nearest-downsampled labels; metric = mean Dice over foreground classes of the hard (argmax) prediction, pooled over the
-/// validation set (classes absent from both truth and prediction are left out).
+/// validation set (classes absent from both truth and prediction are left out). With <see cref="PatchSampling"/>, training batches are
+/// random patches of one size; validation images of any size are padded to the network's size multiple one by one.
 /// </summary>
 public sealed class SegmentationObjective : ITrainingObjective<SegmentationSample>
 {
     private readonly UNet2d _net;
     private readonly Augmenter2d? _augmenter;
+    private readonly PatchSampling? _patches;
 
-    public SegmentationObjective(UNet2d network, SegmentationLossOptions? loss = null, AugmentationOptions? augmentation = null)
+    public SegmentationObjective(UNet2d network, SegmentationLossOptions? loss = null, AugmentationOptions? augmentation = null, PatchSampling? patches = null)
     {
+        if (patches is not null && (patches.Height % network.Options.SizeMultiple != 0 || patches.Width % network.Options.SizeMultiple != 0))
+            throw new ArgumentException($"patch {patches.Height} x {patches.Width} is not a multiple of {network.Options.SizeMultiple}");
+        _patches = patches;
         ArgumentNullException.ThrowIfNull(network);
         _net = network;
         LossOptions = loss ?? new SegmentationLossOptions();
@@ -30,6 +35,7 @@ public sealed class SegmentationObjective : ITrainingObjective<SegmentationSampl
 
     public SegmentationSample Augment(SegmentationSample s, Random rng)
     {
+        if (_patches is not null) s = _patches.Crop(s, rng);
         if (_augmenter is null) return s;
         var a = _augmenter.Apply(s.Image, s.Channels, s.Height, s.Width, rng, s.Labels);
         return new SegmentationSample(a.Image, a.Labels!, s.Channels, s.Height, s.Width);
@@ -78,22 +84,34 @@ public sealed class SegmentationObjective : ITrainingObjective<SegmentationSampl
     {
         var k = _net.Options.Classes;
         var inter = new long[k]; var sum = new long[k];
-        for (var i = 0; i < samples.Count; i += batchSize)
+        var m = _net.Options.SizeMultiple;
+        var sameShape = samples.All(s => s.Height == samples[0].Height && s.Width == samples[0].Width && s.Height % m == 0 && s.Width % m == 0);
+        var step = sameShape ? batchSize : 1;
+        for (var i = 0; i < samples.Count; i += step)
         {
-            var batch = samples.Skip(i).Take(batchSize).ToList();
-            var (x, y) = ToTensors(batch);
-            var pred = _net.forward(x).argmax(1);
-            var pa = pred.data<long>().ToArray();
-            var ya = y.data<long>().ToArray();
-            for (var j = 0; j < pa.Length; j++)
+            var batch = samples.Skip(i).Take(step).ToList();
+            var padded = sameShape ? batch : [PatchSampling.Extract(batch[0], 0, 0, RoundUp(batch[0].Height, m), RoundUp(batch[0].Width, m))];
+            var (x, _) = ToTensors(padded);
+            var pa = _net.forward(x).argmax(1).data<long>().ToArray();
+            int ph = padded[0].Height, pw = padded[0].Width;
+            for (var n = 0; n < batch.Count; n++)
             {
-                sum[pa[j]]++; sum[ya[j]]++;
-                if (pa[j] == ya[j]) inter[pa[j]]++;
+                var s = batch[n];
+                for (var yy = 0; yy < s.Height; yy++)
+                    for (var xx = 0; xx < s.Width; xx++)
+                    {
+                        var p = pa[(n * ph + yy) * pw + xx];
+                        var t = s.Labels[yy * s.Width + xx];
+                        sum[p]++; sum[t]++;
+                        if (p == t) inter[p]++;
+                    }
             }
         }
         var dices = Enumerable.Range(k > 1 ? 1 : 0, k > 1 ? k - 1 : 1).Where(c => sum[c] > 0).Select(c => 2.0 * inter[c] / sum[c]).ToList();
         return dices.Count > 0 ? dices.Average() : 1.0;
     }
+
+    private static int RoundUp(int v, int m) => (v + m - 1) / m * m;
 
     private static (Tensor X, Tensor Y) ToTensors(IReadOnlyList<SegmentationSample> batch)
     {

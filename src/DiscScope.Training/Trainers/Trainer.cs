@@ -26,9 +26,17 @@ public sealed class Trainer<TSample>
 
     private sealed record State(int Epoch, int BestEpoch, double BestMetric, int EpochsWithoutImprovement, List<EpochReport> History);
 
-    /// <summary>Trains on <paramref name="train"/>; validates on <paramref name="validation"/> (or uses minus the training loss).</summary>
+    /// <summary>Trains on <paramref name="train"/>; after each epoch computes the validation metric (higher is better) that drives
+    /// early stopping and best.pt.</summary>
+    /// <param name="train">Training samples (one shape per batch).</param>
+    /// <param name="validation">Validation samples for the objective's metric; null or empty = minus the epoch's training loss.</param>
+    /// <param name="progress">Told after every step (e.g. <see cref="TextProgressBar"/>).</param>
+    /// <param name="onEpoch">Called after every epoch, after checkpoints are written.</param>
+    /// <param name="cancellationToken">Stops between steps (checkpoints of finished epochs stay).</param>
+    /// <param name="validate">Custom validation metric (higher is better), called with the network in eval mode under no_grad inside a
+    /// dispose scope; replaces the objective's metric on <paramref name="validation"/>.</param>
     public TrainingResult Fit(IReadOnlyList<TSample> train, IReadOnlyList<TSample>? validation = null, IProgress<TrainingProgress>? progress = null,
-        Action<EpochReport>? onEpoch = null, CancellationToken cancellationToken = default)
+        Action<EpochReport>? onEpoch = null, CancellationToken cancellationToken = default, Func<double>? validate = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         if (train.Count == 0) throw new ArgumentException("no training samples", nameof(train));
@@ -56,6 +64,8 @@ public sealed class Trainer<TSample>
         {
             cancellationToken.ThrowIfCancellationRequested();
             var sw = Stopwatch.StartNew();
+            if (o.PolyDecay)
+                foreach (var g in optimizer.ParamGroups) g.LearningRate = o.LearningRate * Math.Pow(1 - (epoch - 1) / (double)o.Epochs, 0.9);
             var rng = new Random(HashCode.Combine(o.Seed, epoch));
             var order = Enumerable.Range(0, train.Count).ToArray();
             rng.Shuffle(order);
@@ -83,7 +93,9 @@ public sealed class Trainer<TSample>
             model.eval();
             using (var scope = NewDisposeScope())
             using (no_grad())
-                metric = validation is { Count: > 0 } ? _objective.Evaluate(validation, o.BatchSize) : -trainLoss;
+                metric = validate is not null ? validate()
+                    : validation is { Count: > 0 } ? _objective.Evaluate(validation, o.BatchSize) : -trainLoss;
+            if (!double.IsFinite(metric)) throw new InvalidOperationException($"validation metric is {metric} after epoch {epoch}");
             model.train();
             var improved = metric > state.BestMetric + o.MinDelta || state.BestEpoch == 0;
             var report = new EpochReport(epoch, trainLoss, metric, improved, sw.Elapsed.TotalSeconds);
@@ -93,15 +105,23 @@ public sealed class Trainer<TSample>
                 : state with { Epoch = epoch, EpochsWithoutImprovement = state.EpochsWithoutImprovement + 1 };
             if (dir is not null)
             {
-                if (improved) model.save(Path.Combine(dir, "best.pt"));
-                model.save(Path.Combine(dir, "last.pt"));
-                optimizer.save_state_dict(Path.Combine(dir, "optimizer.pt"));
-                File.WriteAllText(Path.Combine(dir, "state.json"), JsonSerializer.Serialize(state));
+                // each file is written beside and renamed into place, state.json last, so a run killed mid-write resumes consistently
+                if (improved) Atomic(Path.Combine(dir, "best.pt"), p => model.save(p));
+                Atomic(Path.Combine(dir, "last.pt"), p => model.save(p));
+                Atomic(Path.Combine(dir, "optimizer.pt"), optimizer.save_state_dict);
+                Atomic(Path.Combine(dir, "state.json"), p => File.WriteAllText(p, JsonSerializer.Serialize(state)));
             }
             onEpoch?.Invoke(report);
             if (o.Patience > 0 && state.EpochsWithoutImprovement >= o.Patience) { stoppedEarly = true; break; }
         }
         model.eval();
         return new TrainingResult(state.History, state.BestEpoch, state.BestMetric, stoppedEarly, dir is null ? null : Path.Combine(dir, "best.pt"));
+    }
+
+    private static void Atomic(string path, Action<string> write)
+    {
+        var tmp = path + ".tmp";
+        write(tmp);
+        File.Move(tmp, path, overwrite: true);
     }
 }

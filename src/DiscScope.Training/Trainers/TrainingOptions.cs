@@ -13,6 +13,8 @@ namespace DiscScope.Training.Trainers;
 /// <param name="CheckpointDirectory">Where last.pt, best.pt, optimizer.pt and state.json go; null = no checkpoints.</param>
 /// <param name="Resume">Continue from state.json in <see cref="CheckpointDirectory"/> when present.</param>
 /// <param name="StepsPerEpoch">Limit on steps per epoch (0 = one pass over the training set).</param>
+/// <param name="PolyDecay">Decay the learning rate per epoch as LearningRate * (1 - (epoch - 1) / Epochs)^0.9 (nnU-Net's schedule);
+/// false = constant.</param>
 public sealed record TrainingOptions(
     int Epochs = 50,
     int BatchSize = 8,
@@ -24,4 +26,5 @@ public sealed record TrainingOptions(
     int Threads = 0,
     string? CheckpointDirectory = null,
     bool Resume = true,
-    int StepsPerEpoch = 0);
+    int StepsPerEpoch = 0,
+    bool PolyDecay = false);

@@ -16,7 +16,7 @@ namespace DiscScope.Imaging.Formats.MetaImage;
 /// ElementSpacing (else ElementSize, else 1), origin from Offset, Position or Origin, and TransformMatrix (or Rotation,
 /// Orientation) whose values come in groups of NDims, each group one direction column (the axis of i, then j, then k),
 /// as itk::MetaImageIO passes each group to ImageIOBase::SetDirection(axis, vector). AnatomicalOrientation is ignored.
-/// Writing: <c>.mha</c> zlib-compressed with ElementDataFile = LOCAL; <c>.mhd</c> uncompressed with the voxels in a
+/// Writing: <c>.mha</c> zlib-compressed (fastest level) with ElementDataFile = LOCAL; <c>.mhd</c> uncompressed with the voxels in a
 /// <c>.raw</c> file of the same name. Always NDims 3, little-endian.
 /// </remarks>
 public sealed class MetaImageFormat : IVolumeFormat
@@ -35,11 +35,11 @@ public sealed class MetaImageFormat : IVolumeFormat
 
     private static IVolume ReadCore(string path)
     {
-        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         if (fs.Length == 0) throw new ImageFormatException(path, "empty file", 0);
         var head = new byte[(int)Math.Min(fs.Length, MetaImageHeader.MaxHeaderBytes)];
         StreamReading.Exactly(fs, head, path, 0, "MetaImage header");
-        var h = MetaImageHeader.Parse(head, path);
+        var h = MetaImageHeader.Parse(head, path, head.Length == fs.Length);
 
         var objectType = h.Text("ObjectType");
         if (objectType is not null && !objectType.Equals("Image", StringComparison.OrdinalIgnoreCase))
@@ -74,7 +74,7 @@ public sealed class MetaImageFormat : IVolumeFormat
             }
             else
             {
-                if (dataFile.StartsWith("LIST", StringComparison.OrdinalIgnoreCase) || dataFile.Contains('%') || dataFile.Contains(' '))
+                if (dataFile.Equals("LIST", StringComparison.OrdinalIgnoreCase) || dataFile.StartsWith("LIST ", StringComparison.OrdinalIgnoreCase) || dataFile.Contains('%'))
                     throw new ImageFormatException(path, $"ElementDataFile '{dataFile}' (a list or pattern of files) is not supported", h.OffsetOf("ElementDataFile"));
                 var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
                 var rawPath = Path.Combine(dir, dataFile);
@@ -170,7 +170,7 @@ public sealed class MetaImageFormat : IVolumeFormat
         var rawPath = Path.ChangeExtension(path, ".raw");
         sb.Append("ElementDataFile = ").Append(mhd ? Path.GetFileName(rawPath) : "LOCAL").Append('\n');
 
-        using (var fs = new FileStream(path, FileMode.Create, FileAccess.Write))
+        using (var fs = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             fs.Write(Encoding.ASCII.GetBytes(sb.ToString()));
             if (packed is not null) fs.Write(packed);

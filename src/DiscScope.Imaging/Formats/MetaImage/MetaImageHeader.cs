@@ -20,22 +20,23 @@ internal sealed class MetaImageHeader
     /// <summary>Byte offset just after the ElementDataFile line (where LOCAL data starts).</summary>
     public long DataOffset { get; private set; }
 
-    /// <summary>Parses the header text at the start of <paramref name="head"/>.</summary>
-    public static MetaImageHeader Parse(ReadOnlySpan<byte> head, string path)
+    /// <summary>Parses the header text at the start of <paramref name="head"/>; <paramref name="wholeFile"/> when it is the entire file.</summary>
+    public static MetaImageHeader Parse(ReadOnlySpan<byte> head, string path, bool wholeFile)
     {
         var h = new MetaImageHeader(path);
         var pos = 0;
         while (pos < head.Length)
         {
             var nl = head[pos..].IndexOf((byte)'\n');
-            if (nl < 0) break;
-            var line = head.Slice(pos, nl);
+            if (nl < 0 && !wholeFile) break;
+            var line = nl < 0 ? head[pos..] : head.Slice(pos, nl); // a .mhd may end without a final newline
             var lineStart = pos;
-            pos += nl + 1;
+            pos += nl < 0 ? line.Length : nl + 1;
             foreach (var c in line)
-                if (c != (byte)'\t' && c != (byte)'\r' && (c < 32 || c > 126))
-                    throw new ImageFormatException(path, "not a MetaImage header: binary bytes before ElementDataFile", lineStart);
-            var text = Encoding.ASCII.GetString(line).Trim();
+                if (c != (byte)'\t' && c != (byte)'\r' && (c < 32 || c == 127))
+                    throw new ImageFormatException(path, "not a MetaImage header: control bytes before ElementDataFile", lineStart);
+            // Text past ASCII (a UTF-8 Comment, say) is kept byte for byte; only the ASCII keys and values are interpreted.
+            var text = Encoding.Latin1.GetString(line).Trim();
             if (text.Length == 0) continue;
             var eq = text.IndexOf('=');
             if (eq <= 0) throw new ImageFormatException(path, $"not a MetaImage header line (no 'Key = Value'): '{Clip(text)}'", lineStart);

@@ -15,7 +15,7 @@ namespace DiscScope.Imaging.Formats.Nifti;
 /// scl_slope/scl_inter are applied unless the slope is 0, NaN or infinite, or the pair is (1, 0): scaled data becomes
 /// float64 when the stored type is float64 or a 32/64-bit integer (to keep its precision), else float32.
 /// Writing: little-endian, magic n+1, vox_offset 352, no extensions, qform and sform both with code 1 (scanner),
-/// xyzt_units mm and s, scl_slope 1 and scl_inter 0. Files ending in .gz are gzip-compressed.
+/// xyzt_units mm and s, scl_slope 1 and scl_inter 0. Files ending in .gz are gzip-compressed at the fastest level.
 /// </remarks>
 public sealed class NiftiFormat : IVolumeFormat
 {
@@ -31,7 +31,7 @@ public sealed class NiftiFormat : IVolumeFormat
 
     private static IVolume ReadCore(string path)
     {
-        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var fileLength = fs.Length;
         if (fileLength == 0) throw new ImageFormatException(path, "empty file", 0);
         var magic = new byte[2];
@@ -114,7 +114,7 @@ public sealed class NiftiFormat : IVolumeFormat
         for (var d = 4; d < 8; d++) { h.Dim[d] = 1; h.PixDim[d] = 1; }
         NiftiAffine.FromGeometry(g, h);
 
-        using var fs = new FileStream(path, FileMode.Create, FileAccess.Write);
+        using var fs = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using Stream s = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(fs, CompressionLevel.Fastest) : fs;
         s.Write(h.ToBytes());
         s.Write(volume.AsBytes());

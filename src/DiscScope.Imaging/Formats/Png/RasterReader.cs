@@ -58,11 +58,14 @@ internal static class RasterReader
         catch (ImageFormatException) { throw; }
         catch (SixLabors.ImageSharp.ImageFormatException e) { throw new ImageFormatException(path, $"invalid {expectedFormat}: {e.Message}", null, e); }
         catch (NotSupportedException e) { throw new ImageFormatException(path, $"unsupported {expectedFormat}: {e.Message}", null, e); }
-        catch (InvalidDataException e) { throw new ImageFormatException(path, $"corrupt {expectedFormat} data: {e.Message}", null, e); }
         catch (IOException e) { throw new ImageFormatException(path, "cannot read: " + e.Message, null, e); }
         catch (UnauthorizedAccessException e) { throw new ImageFormatException(path, "cannot read: " + e.Message, null, e); }
-        catch (ArgumentException e) { throw new ImageFormatException(path, $"invalid {expectedFormat}: {e.Message}", null, e); }
-        catch (InvalidOperationException e) { throw new ImageFormatException(path, $"invalid {expectedFormat}: {e.Message}", null, e); }
-        catch (IndexOutOfRangeException e) { throw new ImageFormatException(path, $"invalid {expectedFormat} (decoder failed): {e.Message}", null, e); }
+        catch (Exception e) when (e is not OutOfMemoryException and not ThreadAbortException)
+        {
+            // ImageSharp's decoders can fail on corrupt input with whatever their code hits (InvalidDataException,
+            // IndexOutOfRangeException, even NullReferenceException in the JPEG decoder, found by MutationTests).
+            // That is still bad input: report it as such, with the decoder's exception kept as the inner one.
+            throw new ImageFormatException(path, $"corrupt {expectedFormat} (decoder failed with {e.GetType().Name}: {e.Message})", null, e);
+        }
     }
 }

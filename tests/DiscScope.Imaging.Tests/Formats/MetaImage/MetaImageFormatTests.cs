@@ -113,6 +113,24 @@ public class MetaImageFormatTests
     }
 
     [Fact]
+    public void MhdWithoutFinalNewlineAndWithCrLf()
+    {
+        using var tmp = new TempDir();
+        File.WriteAllText(tmp.File("n.mhd"), "NDims = 3\r\nDimSize = 2 1 1\r\nElementType = MET_UCHAR\r\nElementDataFile = n data.raw");
+        File.WriteAllBytes(tmp.File("n data.raw"), [4, 5]); // a data file name with a space is one file, not a pattern
+        Assert.Equal(new byte[] { 4, 5 }, Assert.IsType<Volume<byte>>(Meta.Read(tmp.File("n.mhd"), ReadOptions.Default)).Voxels);
+    }
+
+    [Fact]
+    public void NonAsciiCommentsAreAccepted()
+    {
+        using var tmp = new TempDir();
+        File.WriteAllBytes(tmp.File("u.mha"), [.. Encoding.UTF8.GetBytes("ObjectType = Image\nComment = Wirbelsäule 1 µm\nNDims = 2\nDimSize = 2 1\nElementType = MET_UCHAR\nElementDataFile = LOCAL\n"), 7, 9]);
+        var v = Assert.IsType<Volume<byte>>(Meta.Read(tmp.File("u.mha"), ReadOptions.Default));
+        Assert.Equal(new byte[] { 7, 9 }, v.Voxels);
+    }
+
+    [Fact]
     public void DetectsMetaImageHeaders()
     {
         Assert.True(Meta.Detect(Encoding.ASCII.GetBytes("ObjectType = Image\nNDims = 3\n")));

@@ -3,6 +3,7 @@ using DiscScope.Imaging.Formats;
 using DiscScope.Imaging.Formats.Png;
 using DiscScope.Imaging.Geometry;
 using DiscScope.TestSupport;
+using SixLabors.ImageSharp;
 
 namespace DiscScope.Imaging.Tests.Formats.Png;
 
@@ -37,6 +38,26 @@ public class PngFormatTests
     }
 
     [Fact]
+    public void WrittenPngsDecodeTheSameInAnIndependentDecoder()
+    {
+        Assert.NotNull(PeerPython.Plain);
+        using var tmp = new TempDir();
+        var v8 = new Volume<byte>(ImageGeometry.Simple(23, 5, 1));
+        for (var n = 0; n < v8.Voxels.Length; n++) v8.Voxels[n] = (byte)(n * 11);
+        var v16 = new Volume<ushort>(ImageGeometry.Simple(19, 4, 1));
+        for (var n = 0; n < v16.Voxels.Length; n++) v16.Voxels[n] = (ushort)(n * 863);
+        Png.Write(v8, tmp.File("a.png"));
+        Png.Write(v16, tmp.File("b.png"));
+        var r = RasterReference.For(false, [tmp.File("a.png"), tmp.File("b.png")]);
+        var a = r[tmp.File("a.png")]; var b = r[tmp.File("b.png")];
+        Assert.Equal((0, 8, 23, 5), (a.ColorType, a.BitDepth, a.Width, a.Height));
+        Assert.Equal((0, 16, 19, 4), (b.ColorType, b.BitDepth, b.Width, b.Height));
+        Assert.Equal(v8.Voxels.Sum(x => (long)x), a.Sum);
+        Assert.Equal(v16.Voxels.Sum(x => (long)x), b.Sum);
+        Assert.Equal(v16.Voxels.Take(19).Select(x => (int)x), b.FirstRow);
+    }
+
+    [Fact]
     public void NonNegativeInt16IsStoredAsSixteenBitGrey()
     {
         var v = new Volume<short>(ImageGeometry.Simple(3, 2, 1), [0, 1, 300, 32767, 5, 6]);
@@ -66,6 +87,32 @@ public class PngFormatTests
         Assert.Contains("one slice", e.Reason);
         Assert.Throws<ImageFormatException>(() => Png.Write(new Volume<int>(ImageGeometry.Simple(2, 2, 1)), tmp.File("i.png")));
         Assert.Throws<ImageFormatException>(() => Jpeg.Write(new Volume<byte>(ImageGeometry.Simple(2, 2, 1)), tmp.File("j.jpg")));
+    }
+
+    [Fact]
+    public void PureColoursMapToBt709Weights()
+    {
+        // Colour PNGs made with ImageSharp's encoder as input; expected greys from ITU-R BT.709: 0.2126 R + 0.7152 G + 0.0722 B.
+        using var tmp = new TempDir();
+        using (var rgb = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(3, 1))
+        {
+            rgb[0, 0] = new(255, 0, 0); rgb[1, 0] = new(0, 255, 0); rgb[2, 0] = new(0, 0, 255);
+            rgb.Save(tmp.File("rgb8.png"), new SixLabors.ImageSharp.Formats.Png.PngEncoder { ColorType = SixLabors.ImageSharp.Formats.Png.PngColorType.Rgb });
+        }
+        using (var rgb = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb48>(3, 1))
+        {
+            rgb[0, 0] = new(65535, 0, 0); rgb[1, 0] = new(0, 65535, 0); rgb[2, 0] = new(0, 0, 65535);
+            rgb.Save(tmp.File("rgb16.png"), new SixLabors.ImageSharp.Formats.Png.PngEncoder { BitDepth = SixLabors.ImageSharp.Formats.Png.PngBitDepth.Bit16, ColorType = SixLabors.ImageSharp.Formats.Png.PngColorType.Rgb });
+        }
+        var v8 = Assert.IsType<Volume<byte>>(Png.Read(tmp.File("rgb8.png"), ReadOptions.Default));
+        var v16 = Assert.IsType<Volume<ushort>>(Png.Read(tmp.File("rgb16.png"), ReadOptions.Default));
+        double[] w = [0.2126, 0.7152, 0.0722];
+        for (var i = 0; i < 3; i++)
+        {
+            // +-1 grey level: float32 weights and rounding in the decoder's conversion.
+            Assert.InRange(v8.Voxels[i], Math.Round(255 * w[i]) - 1, Math.Round(255 * w[i]) + 1);
+            Assert.InRange(v16.Voxels[i], Math.Round(65535 * w[i]) - 1, Math.Round(65535 * w[i]) + 1);
+        }
     }
 
     [DataFact]
