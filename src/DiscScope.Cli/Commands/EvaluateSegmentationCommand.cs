@@ -31,12 +31,15 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         [CommandOption("--steps <N>")]
         public int Steps { get; init; } = 3000;
 
+        [CommandOption("--batch <N>")]
+        public int Batch { get; init; } = 4;
+
         [CommandOption("--base <N>")]
-        public int Base { get; init; } = 12;
+        public int Base { get; init; } = 8;
 
         [CommandOption("--patch <PX>")]
-        [Description("Square training patch in canvas pixels (default 128).")]
-        public int Patch { get; init; } = 128;
+        [Description("Square training patch in canvas pixels (default 112).")]
+        public int Patch { get; init; } = 112;
 
         [CommandOption("--threads <N>")]
         public int Threads { get; init; } = 2;
@@ -73,7 +76,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 Console.WriteLine($"fold {fold.Index}: train {train.Count} slices, test {test.Count} slices of patients {string.Join(",", fold.TestPatients)}");
                 var o = new SegmentationTrainingOptions
                 {
-                    Steps = s.Steps, TimeBudget = TimeSpan.FromMinutes(s.MinutesPerFold), BaseChannels = s.Base, Threads = s.Threads, PatchWidth = s.Patch, PatchHeight = s.Patch, Seed = s.Seed + fold.Index,
+                    Steps = s.Steps, TimeBudget = TimeSpan.FromMinutes(s.MinutesPerFold), BatchSize = s.Batch, BaseChannels = s.Base, Threads = s.Threads, PatchWidth = s.Patch, PatchHeight = s.Patch, Seed = s.Seed + fold.Index,
                 };
                 var trainer = new SpineSegmentationTrainer(o, m => Console.WriteLine($"  fold {fold.Index} {m}"));
                 var net = trainer.Train(train);
@@ -91,7 +94,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
 
         var summary = SummaryBuilder.Segmentation(cases);
-        var budget = FormattableString.Invariant($"{s.Folds} folds x {s.MinutesPerFold:G} min training (max {s.Steps} steps, batch 8 of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU");
+        var budget = FormattableString.Invariant($"{s.Folds} folds x {s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU");
         var result = new
         {
             task = "spine segmentation, SPIDER T2-SPACE slices, patient-level K-fold CV",

@@ -29,15 +29,15 @@ public sealed class TrainSegmentationCommand : Command<TrainSegmentationCommand.
         public int Steps { get; init; } = 3000;
 
         [CommandOption("--batch <N>")]
-        public int Batch { get; init; } = 8;
+        public int Batch { get; init; } = 4;
 
         [CommandOption("--base <N>")]
-        [Description("U-Net channels at full resolution (default 16).")]
-        public int Base { get; init; } = 12;
+        [Description("U-Net channels at full resolution (default 8).")]
+        public int Base { get; init; } = 8;
 
         [CommandOption("--patch <PX>")]
-        [Description("Square training patch in canvas pixels (default 128).")]
-        public int Patch { get; init; } = 128;
+        [Description("Square training patch in canvas pixels (default 112).")]
+        public int Patch { get; init; } = 112;
 
         [CommandOption("--threads <N>")]
         public int Threads { get; init; } = 2;

@@ -1,0 +1,95 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using DiscScope.Analysis.Mri;
+using DiscScope.Imaging;
+using DiscScope.Imaging.Geometry;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DiscScope.Cli.Commands;
+
+/// <summary>
+/// `discscope segment INPUT --out OUT`: vertebra / disc / canal segmentation with level labels (SPIDER convention: vertebrae 1.. from L5,
+/// sacrum 26, canal 100, discs 200 + k with k = 1 for L5-S1). OUT .mha / .nii.gz (int16, input geometry) or .png (16-bit, 2D input).
+/// An input without a sagittal spine gives "no sagittal spine found: reason" and exit code 1; no label file is written.
+/// </summary>
+public sealed class SegmentCommand : Command<SegmentCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<INPUT>")]
+        [Description("Sagittal MR image or series (NIfTI, MetaImage, PNG/JPEG, ...).")]
+        public string Input { get; init; } = "";
+
+        [CommandOption("--out <FILE>")]
+        [Description("Label map: .mha, .nii.gz, .nii (int16) or .png (16-bit, 2D inputs).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--pixel-spacing <ROW,COL>")]
+        [Description("Pixel spacing in mm for 2D inputs (PNG/JPEG): columns anterior->posterior, rows superior->inferior.")]
+        public string? PixelSpacing { get; init; }
+
+        [CommandOption("--orientation <CODE>")]
+        [Description("Override the direction cosines with a 3-letter code (e.g. PIL) for files whose orientation is missing or wrong.")]
+        public string? Orientation { get; init; }
+
+        [CommandOption("--model <FILE>")]
+        [Description("Segmentation ONNX model (default models/segmentation/spine-seg.onnx).")]
+        public string? Model { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print the result as JSON.")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(s.Out)) throw new InputException("--out is required");
+        var input = Io.Read(s.Input, s.PixelSpacing);
+        if (!string.IsNullOrEmpty(s.Orientation)) input = input.WithGeometry(input.Geometry with { Direction = DirectionOf(s.Orientation) });
+        using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Model));
+        var seg = new SpineParser(new SliceSegmenter(net)).Parse(input);
+        if (s.Json) Console.WriteLine(JsonSerializer.Serialize(Report(seg, s.Input, s.Out), new JsonSerializerOptions { WriteIndented = true }));
+        if (seg.Result is NoSagittalSpine none)
+        {
+            if (!s.Json) Console.Error.WriteLine($"discscope: {none.Message}");
+            return CliApp.BadInput;
+        }
+        var parsed = (ParsedSpine)seg.Result;
+        Io.Registry.Write(seg.Labels!.Labels, s.Out);
+        if (!s.Json)
+        {
+            var t = new Table().AddColumns("disc", "IVD label", "label value");
+            foreach (var d in parsed.Discs) t.AddRow(d.Level.ToString(), d.SpiderIvdLabel.ToString(CultureInfo.InvariantCulture), d.Label.ToString(CultureInfo.InvariantCulture));
+            AnsiConsole.Write(t);
+            AnsiConsole.MarkupLine(Markup.Escape(FormattableString.Invariant(
+                $"{parsed.Discs.Count} discs, {parsed.Vertebrae.Count} vertebrae on slice {seg.MidSagittalSlice}; level confidence {parsed.Confidence:F2}")));
+            foreach (var w in parsed.Warnings) AnsiConsole.MarkupLine($"[yellow]warning[/] {Markup.Escape(w.ToString())}");
+            AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(s.Out)}[/]");
+        }
+        return 0;
+    }
+
+    private static Matrix3 DirectionOf(string code)
+    {
+        if (code.Length != 3) throw new InputException($"--orientation needs 3 letters (e.g. PIL), got '{code}'");
+        try { return Matrix3.FromColumns(Imaging.Geometry.Orientation.Axis(code[0]), Imaging.Geometry.Orientation.Axis(code[1]), Imaging.Geometry.Orientation.Axis(code[2])); }
+        catch (ArgumentException e) { throw new InputException($"--orientation: {e.Message}"); }
+    }
+
+    /// <summary>The machine-readable result.</summary>
+    public static object Report(SpineSegmentation seg, string input, string? output) => seg.Result switch
+    {
+        NoSagittalSpine n => new { input, found = false, reason = n.Kind.ToString(), message = n.Message },
+        ParsedSpine p => new
+        {
+            input, output, found = true, midSagittalSlice = seg.MidSagittalSlice, confidence = p.Confidence, sacrumFound = p.SacrumFound,
+            transitionalSuspected = p.TransitionalSuspected,
+            discs = p.Discs.Select(d => new { level = d.Level.ToString(), ivdLabel = d.SpiderIvdLabel, label = d.Label, centroidMm = new[] { d.CentroidXMm, d.CentroidYMm }, areaMm2 = d.AreaMm2 }),
+            vertebrae = p.Vertebrae.Select(v => new { level = v.Level.ToString(), label = v.Label, centroidMm = new[] { v.CentroidXMm, v.CentroidYMm }, areaMm2 = v.AreaMm2 }),
+            warnings = p.Warnings.Select(w => new { kind = w.Kind.ToString(), detail = w.Detail }),
+        },
+        _ => throw new InvalidOperationException("unknown result"),
+    };
+}
