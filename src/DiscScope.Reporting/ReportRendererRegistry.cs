@@ -28,7 +28,7 @@ public sealed class ReportRendererRegistry
     public static ReportRendererRegistry CreateDefault() => new ReportRendererRegistry()
         .Register(new Json.JsonReportRenderer())
         .Register(new Csv.CsvReportRenderer())
-        //.Register(new Html.HtmlReportRenderer())
+        .Register(new Html.HtmlReportRenderer())
         //.Register(new Pdf.PdfReportRenderer())
         //.Register(new Fhir.FhirReportRenderer())
         //.Register(new Dicom.Sr.SrReportRenderer())
