@@ -29,7 +29,7 @@ public sealed class ReportRendererRegistry
         .Register(new Json.JsonReportRenderer())
         .Register(new Csv.CsvReportRenderer())
         .Register(new Html.HtmlReportRenderer())
-        //.Register(new Pdf.PdfReportRenderer())
+        .Register(new Pdf.PdfReportRenderer())
         .Register(new Fhir.FhirReportRenderer())
         //.Register(new Dicom.Sr.SrReportRenderer())
         //.Register(new Dicom.Seg.SegReportRenderer())
