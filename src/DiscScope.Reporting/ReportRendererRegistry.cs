@@ -31,9 +31,8 @@ public sealed class ReportRendererRegistry
         .Register(new Html.HtmlReportRenderer())
         .Register(new Pdf.PdfReportRenderer())
         .Register(new Fhir.FhirReportRenderer())
-        //.Register(new Dicom.Sr.SrReportRenderer())
-        //.Register(new Dicom.Seg.SegReportRenderer())
-        ;
+        .Register(new Dicom.Sr.SrReportRenderer())
+        .Register(new Dicom.Seg.SegReportRenderer());
 
     /// <summary>Writes every renderer that can render this context into <paramref name="folder"/>; returns the paths written.</summary>
     public IReadOnlyList<string> RenderAll(ReportContext context, string folder)

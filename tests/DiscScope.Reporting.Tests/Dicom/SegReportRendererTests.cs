@@ -1,0 +1,98 @@
+using DiscScope.Reporting.Tests.Fixtures;
+using DiscScope.TestSupport;
+using Xunit.Abstractions;
+
+namespace DiscScope.Reporting.Tests.Dicom;
+
+/// <summary>Peers: dicom3tools dciodvfy, dcmtk dcmdump, and pydicom + numpy rebuilding the label map from the SEG frames.</summary>
+public class SegReportRendererTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void DciodvfyReportsNoErrors()
+    {
+        using var t = new TempDir();
+        var (_, _, seg) = DicomPeers.Write(PhantomReport.Create(t.Path), t.Path);
+        var (errors, warnings) = DicomPeers.Dciodvfy(seg);
+        output.WriteLine($"dciodvfy seg.dcm: {errors.Count} errors, {warnings.Count} warnings");
+        foreach (var w in warnings) output.WriteLine(w);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Contains("SegmentSequence", PeerTool.RunOk("dcmdump", seg));
+    }
+
+    /// <summary>
+    /// pydicom reads the SEG and rebuilds the label map on the source grid: each frame's slice comes from its
+    /// ImagePositionPatient projected on the source grid's slice axis (source geometry passed from the phantom), its label from the
+    /// segment label text via the SPIDER convention re-implemented in Python. The result must equal the phantom's labels
+    /// voxel for voxel (exact: labels are integers).
+    /// </summary>
+    [Fact]
+    public void FramesMapBackOntoTheSourceVolumeExactly()
+    {
+        using var t = new TempDir();
+        var ctx = PhantomReport.Create(t.Path);
+        var (_, _, seg) = DicomPeers.Write(ctx, t.Path);
+        var lab = ctx.Images!.Labels;
+        var g = lab.Geometry;
+        File.WriteAllBytes(t.File("labels.raw"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(lab.Labels.Voxels.AsSpan()).ToArray());
+        var geo = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            size = new[] { g.SizeI, g.SizeJ, g.SizeK },
+            origin = new[] { g.Origin.X, g.Origin.Y, g.Origin.Z },
+            spacing = new[] { g.Spacing.X, g.Spacing.Y, g.Spacing.Z },
+            direction = g.Direction.ToRowMajor(),
+            sop = ctx.Report.Source.SopInstanceUids,
+            for_uid = ctx.Report.Source.FrameOfReferenceUid,
+        });
+        File.WriteAllText(t.File("geometry.json"), geo);
+        File.WriteAllText(t.File("rebuild.py"), RebuildScript);
+        var o = PeerTool.RunOk(PeerTool.Python, t.File("rebuild.py"), seg, t.File("labels.raw"), t.File("geometry.json"));
+        output.WriteLine(o);
+        Assert.Contains("mismatches 0", o);
+    }
+
+    private const string RebuildScript = """
+import json, sys
+import numpy as np
+import pydicom
+seg = pydicom.dcmread(sys.argv[1])
+geo = json.load(open(sys.argv[3]))
+ni, nj, nk = geo['size']
+truth = np.fromfile(sys.argv[2], dtype='<i2').reshape(nk, nj, ni)
+D = np.array(geo['direction']).reshape(3, 3)          # columns = i, j, k axes in LPS
+origin = np.array(geo['origin']); sp = np.array(geo['spacing'])
+assert seg.FrameOfReferenceUID == geo['for_uid']
+assert seg.SegmentationType == 'BINARY' and seg.Rows == nj and seg.Columns == ni
+iop = np.array([float(x) for x in seg.SharedFunctionalGroupsSequence[0].PlaneOrientationSequence[0].ImageOrientationPatient])
+assert np.allclose(iop[:3], D[:, 0], atol=1e-6) and np.allclose(iop[3:], D[:, 1], atol=1e-6), iop
+# The source grid's slice axis (it may point either way along the plane normal cross(row, col)).
+slice_axis = D[:, 2]
+assert abs(abs(np.dot(slice_axis, np.cross(iop[:3], iop[3:]))) - 1) < 1e-6
+# SPIDER convention, independently: vertebrae L5=1, L4=2, ... T12=6 ...; sacrum 26; discs 200+k with k=1 for L5-S1; canal 100.
+ORDER = ['L5','L4','L3','L2','L1','T12','T11','T10','T9','T8','T7','T6','T5','T4','T3','T2','T1','C7','C6','C5','C4','C3','C2','C1']
+def label(text):
+    if text == 'Sacrum': return 26
+    if text == 'Spinal canal': return 100
+    if text.endswith(' vertebra'): return ORDER.index(text.split()[0]) + 1
+    if text.endswith(' disc'):
+        upper = text.split()[0].split('-')[0]
+        return 200 + ORDER.index(upper) + 1
+    raise ValueError(text)
+labels = {s.SegmentNumber: label(s.SegmentLabel) for s in seg.SegmentSequence}
+frames = seg.pixel_array
+if frames.ndim == 2: frames = frames[None]
+rebuilt = np.zeros_like(truth)
+for f, fg in zip(frames, seg.PerFrameFunctionalGroupsSequence):
+    n = fg.SegmentIdentificationSequence[0].ReferencedSegmentNumber
+    ipp = np.array([float(x) for x in fg.PlanePositionSequence[0].ImagePositionPatient])
+    kf = np.dot(ipp - origin, slice_axis) / sp[2]
+    k = int(round(kf))
+    # The in-plane position must be the slice's first voxel, and the slice must land on the grid (0.1 % of a slice).
+    assert abs(kf - k) < 1e-3 and np.allclose(ipp, origin + k * sp[2] * D[:, 2], atol=1e-4), (ipp, k)
+    src = fg.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID
+    assert src == geo['sop'][k], (k, src)
+    assert not np.any(rebuilt[k][f == 1]), 'overlapping segments at slice %d' % k
+    rebuilt[k][f == 1] = labels[n]
+mism = int(np.count_nonzero(rebuilt != truth))
+print('frames %d segments %d mismatches %d' % (len(frames), len(labels), mism))
+""";
+}
