@@ -124,7 +124,7 @@ internal sealed class DicomParser
         {
             if (end - pos < 8)
             {
-                if (stopAtItemEnd) throw Fail("item has no Item Delimitation before its end", pos);
+                if (stopAtItemEnd && end != _buf.Length) throw Fail("item has no Item Delimitation before the end of its container", pos);
                 // Fewer than 8 trailing bytes cannot hold an element; ignored like trailing padding (pydicom does the same).
                 pos = end;
                 return;
@@ -153,13 +153,17 @@ internal sealed class DicomParser
             var isExplicit = _explicit || groupTwoOnly;
             if (isExplicit)
             {
-                if (!DicomVRs.TryParse(b[pos + 4], b[pos + 5], out vr))
+                var letters = b[pos + 4] is >= (byte)'A' and <= (byte)'Z' && b[pos + 5] is >= (byte)'A' and <= (byte)'Z';
+                if (!letters)
                 {
-                    if (b[pos + 4] is >= (byte)'A' and <= (byte)'Z' && b[pos + 5] is >= (byte)'A' and <= (byte)'Z')
-                        throw Fail($"unknown VR '{(char)b[pos + 4]}{(char)b[pos + 5]}' for {tag}", start);
-                    throw Fail($"invalid VR bytes 0x{b[pos + 4]:X2}{b[pos + 5]:X2} for {tag} in an explicit VR data set", start);
+                    // Not a VR at all: some writers switch to implicit VR mid-stream; read this element as implicit (pydicom does too).
+                    vr = ImplicitVR(tag, ds);
+                    length = U32(pos + 4);
+                    pos += 8;
                 }
-                if (DicomVRs.HasLongLength(vr))
+                else if (!DicomVRs.TryParse(b[pos + 4], b[pos + 5], out vr))
+                    throw Fail($"unknown VR '{(char)b[pos + 4]}{(char)b[pos + 5]}' for {tag}", start);
+                else if (DicomVRs.HasLongLength(vr))
                 {
                     if (end - pos < 12) throw Fail($"header of {tag} runs past the end", start);
                     length = U32(pos + 8);
@@ -192,15 +196,16 @@ internal sealed class DicomParser
                 }
                 else if (vr is DicomVR.OB or DicomVR.OW)
                 {
-                    e = new DicomElement(tag, vr, ParseFragments(ref pos, end, start), start);
+                    // Encapsulated data is OB whatever an implicit-VR dictionary lookup said (PS3.5 A.4).
+                    e = new DicomElement(tag, isExplicit ? vr : DicomVR.OB, ParseFragments(ref pos, end, start), start);
                 }
                 else throw Fail($"undefined length on {tag} with VR {vr}", start);
             }
             else
             {
-                if (length > (uint)(end - pos))
-                    throw Fail($"value length {length} of {tag} runs past the end ({end - pos} bytes left)", start);
-                var len = (int)length;
+                // A value running past the end is cut at the end (a truncated file keeps what it has, as in pydicom);
+                // nothing is allocated for the missing part.
+                var len = length > (uint)(end - pos) ? end - pos : (int)length;
                 if (vr == DicomVR.UN && !tag.IsPrivate && DicomDictionary.Find(tag) is { } known && known.VR != "UN")
                 {
                     // Explicit UN for a known public tag: reinterpret with the dictionary VR (implicit LE bytes), as pydicom does.
@@ -250,7 +255,8 @@ internal sealed class DicomParser
         {
             if (end - pos < 8)
             {
-                if (undefined) throw Fail("sequence has no Sequence Delimitation before the end", pos);
+                // An undefined-length sequence cut off by the end of the file keeps the items read so far.
+                if (undefined && end != _buf.Length) throw Fail("sequence has no Sequence Delimitation before the end of its container", pos);
                 pos = end;
                 break;
             }
@@ -266,8 +272,8 @@ internal sealed class DicomParser
             if (len == 0xFFFFFFFF) ParseItems(ref pos, end, item, stopAtItemEnd: true, groupTwoOnly: false);
             else
             {
-                if (len > (uint)(end - pos)) throw Fail($"item length {len} runs past the end of its sequence ({end - pos} bytes left)", itemStart);
-                var itemEnd = pos + (int)len;
+                // An item longer than what remains is cut at the end (truncated files, as in pydicom).
+                var itemEnd = len > (uint)(end - pos) ? end : pos + (int)len;
                 ParseItems(ref pos, itemEnd, item, stopAtItemEnd: false, groupTwoOnly: false);
                 pos = itemEnd;
             }
@@ -283,7 +289,12 @@ internal sealed class DicomParser
         var frags = new List<ReadOnlyMemory<byte>>();
         while (true)
         {
-            if (end - pos < 8) throw Fail("encapsulated pixel data has no Sequence Delimitation before the end", start);
+            if (end - pos < 8)
+            {
+                if (end != _buf.Length) throw Fail("encapsulated pixel data has no Sequence Delimitation before the end of its container", start);
+                pos = end; // cut off by the end of the file: keep the fragments read so far
+                break;
+            }
             var itemStart = pos;
             var group = U16(pos);
             var elem = U16(pos + 2);
@@ -292,7 +303,7 @@ internal sealed class DicomParser
             if (group == 0xFFFE && elem == 0xE0DD) break;
             if (group != 0xFFFE || elem != 0xE000)
                 throw Fail($"expected a fragment item in encapsulated pixel data, found {new DicomTag(group, elem)}", itemStart);
-            if (len > (uint)(end - pos)) throw Fail($"fragment length {len} runs past the end ({end - pos} bytes left)", itemStart);
+            if (len > (uint)(end - pos)) len = (uint)(end - pos); // truncated last fragment: keep what is there
             var m = new ReadOnlyMemory<byte>(_buf, pos, (int)len);
             if (bot is null) bot = m; else frags.Add(m);
             pos += (int)len;
