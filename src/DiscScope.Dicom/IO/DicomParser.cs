@@ -231,6 +231,9 @@ internal sealed class DicomParser
                 else
                 {
                     var unit = _big ? DicomVRs.SwapUnit(vr) : 1;
+                    // Big-endian pixel data holds whole samples of Bits Allocated (e.g. 32-bit dose values in OW), as dcmtk reads it.
+                    if (unit == 2 && tag == DicomTag.PixelData && Root(ds).GetNumber(DicomTag.BitsAllocated) is { } ba && ba is 32 or 64)
+                        unit = (int)ba / 8;
                     e = new DicomElement(tag, vr, unit > 1 ? Swap(pos, len, unit) : new ReadOnlyMemory<byte>(b, pos, len), start);
                 }
                 pos += len;

@@ -88,11 +88,17 @@ public static class JsonModelComparer
     /// </summary>
     private static bool SwappedEqual(string ours, string theirs, string vr)
     {
-        var unit = vr switch { "OW" => 2, "OL" or "OF" => 4, "OD" or "OV" => 8, _ => 1 };
-        var a = Convert.FromBase64String(ours); var b = Convert.FromBase64String(theirs);
-        if (unit == 1 || a.Length != b.Length) return false;
-        for (var i = 0; i + unit <= b.Length; i += unit) Array.Reverse(b, i, unit);
-        return a.AsSpan().SequenceEqual(b);
+        // OW pixel data of 32/64-bit samples swaps per sample (as dcmtk does), so wider units are tried for OW too.
+        int[] units = vr switch { "OW" => [2, 4, 8], "OL" or "OF" => [4], "OD" or "OV" => [8], _ => [] };
+        var a = Convert.FromBase64String(ours);
+        foreach (var unit in units)
+        {
+            var b = Convert.FromBase64String(theirs);
+            if (a.Length != b.Length) return false;
+            for (var i = 0; i + unit <= b.Length; i += unit) Array.Reverse(b, i, unit);
+            if (a.AsSpan().SequenceEqual(b)) return true;
+        }
+        return false;
     }
 
     private static string Short(string? s) => s is null ? "null" : s.Length > 60 ? s[..60] + "…" : s;

@@ -20,6 +20,16 @@ public sealed partial record Npy(string Dtype, int[] Shape, byte[] Data)
         return new Npy(dtype, shape, b[(start + headerLen)..]);
     }
 
+    /// <summary>The same array with little-endian elements (pydicom returns big-endian dtypes for big-endian files).</summary>
+    public Npy LittleEndian()
+    {
+        if (!Dtype.StartsWith('>')) return this;
+        var size = int.Parse(Dtype[2..], System.Globalization.CultureInfo.InvariantCulture);
+        var d = (byte[])Data.Clone();
+        for (var i = 0; i + size <= d.Length; i += size) Array.Reverse(d, i, size);
+        return this with { Dtype = "<" + Dtype[1..], Data = d };
+    }
+
     [GeneratedRegex(@"'descr':\s*'([^']+)'")] private static partial Regex DescrRe();
     [GeneratedRegex(@"'shape':\s*\(([^)]*)\)")] private static partial Regex ShapeRe();
 }
