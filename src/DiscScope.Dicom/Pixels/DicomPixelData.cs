@@ -73,7 +73,7 @@ public sealed class DicomPixelData
     internal DicomException Fail(string reason) => new(Source, reason, _element.Offset >= 0 ? _element.Offset : null);
 
     private int Required(DicomTag tag, string name) =>
-        _ds.GetInt(tag) ?? throw new DicomException(Source, $"{name} {tag} is missing or not a number");
+        _ds.GetInt(tag) ?? throw Fail($"{name} {tag} is missing or not a number");
 
     /// <summary>Decodes all frames into one buffer (frame after frame).</summary>
     public byte[] DecodeAll()
@@ -131,6 +131,12 @@ public sealed class DicomPixelData
         var bps = BytesPerSample;
         var spp = SamplesPerPixel;
         var pixels = Rows * Columns;
+        if (BitsAllocated == 1)
+        {
+            var bits = Math.Min(output.Length, native.Length * 8);
+            for (var i = 0; i < bits; i++) output[i] = (byte)((native[i >> 3] >> (i & 7)) & 1);
+            return;
+        }
         if (Is422 && bps == 1)
         {
             // Y1 Y2 Cb Cr per pixel pair (PS3.3 C.7.6.3.1.2) -> Y Cb Cr for each pixel.
@@ -148,7 +154,7 @@ public sealed class DicomPixelData
                     native.Slice((s * pixels + p) * bps, bps).CopyTo(output[((p * spp + s) * bps)..]);
             return;
         }
-        native[..output.Length].CopyTo(output);
+        native[..Math.Min(native.Length, output.Length)].CopyTo(output);
     }
 
     /// <summary>
