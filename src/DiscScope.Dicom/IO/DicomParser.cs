@@ -46,7 +46,7 @@ internal sealed class DicomParser
         if (tsUid is not null) ts = TransferSyntax.Parse(tsUid);
         else
         {
-            if (preamble is null && pos == 0 && !LooksLikeDataSet(pos))
+            if (preamble is null && pos == 0 && !Plausible(b))
                 throw Fail("not a DICOM file: no 'DICM' prefix and no plausible data element at the start", 0);
             ts = Guess(pos);
         }
@@ -63,20 +63,22 @@ internal sealed class DicomParser
         return new DicomFile(meta, ds, ts, preamble, _file, ExplicitVR: _explicit);
     }
 
+    /// <summary>True when the first bytes can start a Part 10 file or a bare data set (the test the parser applies).</summary>
+    public static bool Plausible(ReadOnlySpan<byte> b)
+    {
+        if (b.Length >= 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M') return true;
+        if (b.Length >= 4 && b[0] == 'D' && b[1] == 'I' && b[2] == 'C' && b[3] == 'M') return true;
+        if (b.Length < 8) return false;
+        var gLe = BinaryPrimitives.ReadUInt16LittleEndian(b);
+        var gBe = BinaryPrimitives.ReadUInt16BigEndian(b);
+        return (gLe is >= 0x0002 and <= 0x0010 && (gLe & 1) == 0) || (gBe is >= 0x0002 and <= 0x0010 && (gBe & 1) == 0);
+    }
+
     private bool ProbeMeta(int pos) =>
         BinaryPrimitives.ReadUInt16LittleEndian(_buf.AsSpan(pos)) == 0x0002 && DicomVRs.TryParse(_buf[pos + 4], _buf[pos + 5], out _);
 
     private bool LooksExplicit(int pos) =>
         pos + 6 <= _buf.Length && DicomVRs.TryParse(_buf[pos + 4], _buf[pos + 5], out _);
-
-    /// <summary>A file without meta starts with a low even group (0008 usually) in either byte order.</summary>
-    private bool LooksLikeDataSet(int pos)
-    {
-        if (pos + 8 > _buf.Length) return false;
-        var gLe = BinaryPrimitives.ReadUInt16LittleEndian(_buf.AsSpan(pos));
-        var gBe = BinaryPrimitives.ReadUInt16BigEndian(_buf.AsSpan(pos));
-        return (gLe is >= 0x0002 and <= 0x0010 && (gLe & 1) == 0) || (gBe is >= 0x0002 and <= 0x0010 && (gBe & 1) == 0);
-    }
 
     private TransferSyntax Guess(int pos)
     {
