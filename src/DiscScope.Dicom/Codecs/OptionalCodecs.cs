@@ -5,6 +5,6 @@ internal static class OptionalCodecs
 {
     public static IEnumerable<IDicomPixelCodec> Create()
     {
-        yield break;
+        yield return new JpegCodec();
     }
 }
