@@ -10,7 +10,17 @@ public sealed record DicomFile(DicomDataset Meta, DicomDataset Dataset, Transfer
     public static DicomFile Read(string path, DicomReadOptions? options = null)
     {
         byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
+        try
+        {
+            // Look at the first bytes before reading a large non-DICOM file whole.
+            using (var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None))
+            {
+                Span<byte> head = stackalloc byte[132];
+                var n = fs.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+                if (!DicomParser.Plausible(head[..n])) throw new DicomException(path, "not a DICOM file: no 'DICM' prefix and no plausible data element at the start", 0);
+            }
+            bytes = File.ReadAllBytes(path);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new DicomException(path, e.Message, null, e); }
         return Read(bytes, path, options);
     }

@@ -37,7 +37,7 @@ def bulk(obj, tag=None):
 
 def plausible(ds):
     """force=True parses anything; call it DICOM only when it holds a standard element beyond group 0002."""
-    return any(0x0008 <= (int(t) >> 16) <= 0x7FE0 and not (int(t) >> 16) & 1 for t in ds.keys())
+    return any(t in ds for t in (0x00080016, 0x00080060, 0x00100010, 0x0020000D, 0x00280010))
 
 
 def main():

@@ -46,7 +46,7 @@ internal sealed class DicomParser
         if (tsUid is not null) ts = TransferSyntax.Parse(tsUid);
         else
         {
-            if (preamble is null && pos == 0 && !LooksLikeDataSet(pos))
+            if (preamble is null && pos == 0 && !Plausible(b))
                 throw Fail("not a DICOM file: no 'DICM' prefix and no plausible data element at the start", 0);
             ts = Guess(pos);
         }
@@ -63,20 +63,22 @@ internal sealed class DicomParser
         return new DicomFile(meta, ds, ts, preamble, _file, ExplicitVR: _explicit);
     }
 
+    /// <summary>True when the first bytes can start a Part 10 file or a bare data set (the test the parser applies).</summary>
+    public static bool Plausible(ReadOnlySpan<byte> b)
+    {
+        if (b.Length >= 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M') return true;
+        if (b.Length >= 4 && b[0] == 'D' && b[1] == 'I' && b[2] == 'C' && b[3] == 'M') return true;
+        if (b.Length < 8) return false;
+        var gLe = BinaryPrimitives.ReadUInt16LittleEndian(b);
+        var gBe = BinaryPrimitives.ReadUInt16BigEndian(b);
+        return (gLe is >= 0x0002 and <= 0x0010 && (gLe & 1) == 0) || (gBe is >= 0x0002 and <= 0x0010 && (gBe & 1) == 0);
+    }
+
     private bool ProbeMeta(int pos) =>
         BinaryPrimitives.ReadUInt16LittleEndian(_buf.AsSpan(pos)) == 0x0002 && DicomVRs.TryParse(_buf[pos + 4], _buf[pos + 5], out _);
 
     private bool LooksExplicit(int pos) =>
         pos + 6 <= _buf.Length && DicomVRs.TryParse(_buf[pos + 4], _buf[pos + 5], out _);
-
-    /// <summary>A file without meta starts with a low even group (0008 usually) in either byte order.</summary>
-    private bool LooksLikeDataSet(int pos)
-    {
-        if (pos + 8 > _buf.Length) return false;
-        var gLe = BinaryPrimitives.ReadUInt16LittleEndian(_buf.AsSpan(pos));
-        var gBe = BinaryPrimitives.ReadUInt16BigEndian(_buf.AsSpan(pos));
-        return (gLe is >= 0x0002 and <= 0x0010 && (gLe & 1) == 0) || (gBe is >= 0x0002 and <= 0x0010 && (gBe & 1) == 0);
-    }
 
     private TransferSyntax Guess(int pos)
     {
@@ -124,7 +126,7 @@ internal sealed class DicomParser
         {
             if (end - pos < 8)
             {
-                if (stopAtItemEnd) throw Fail("item has no Item Delimitation before its end", pos);
+                if (stopAtItemEnd && end != _buf.Length) throw Fail("item has no Item Delimitation before the end of its container", pos);
                 // Fewer than 8 trailing bytes cannot hold an element; ignored like trailing padding (pydicom does the same).
                 pos = end;
                 return;
@@ -153,13 +155,17 @@ internal sealed class DicomParser
             var isExplicit = _explicit || groupTwoOnly;
             if (isExplicit)
             {
-                if (!DicomVRs.TryParse(b[pos + 4], b[pos + 5], out vr))
+                var letters = b[pos + 4] is >= (byte)'A' and <= (byte)'Z' && b[pos + 5] is >= (byte)'A' and <= (byte)'Z';
+                if (!letters)
                 {
-                    if (b[pos + 4] is >= (byte)'A' and <= (byte)'Z' && b[pos + 5] is >= (byte)'A' and <= (byte)'Z')
-                        throw Fail($"unknown VR '{(char)b[pos + 4]}{(char)b[pos + 5]}' for {tag}", start);
-                    throw Fail($"invalid VR bytes 0x{b[pos + 4]:X2}{b[pos + 5]:X2} for {tag} in an explicit VR data set", start);
+                    // Not a VR at all: some writers switch to implicit VR mid-stream; read this element as implicit (pydicom does too).
+                    vr = ImplicitVR(tag, ds);
+                    length = U32(pos + 4);
+                    pos += 8;
                 }
-                if (DicomVRs.HasLongLength(vr))
+                else if (!DicomVRs.TryParse(b[pos + 4], b[pos + 5], out vr))
+                    throw Fail($"unknown VR '{(char)b[pos + 4]}{(char)b[pos + 5]}' for {tag}", start);
+                else if (DicomVRs.HasLongLength(vr))
                 {
                     if (end - pos < 12) throw Fail($"header of {tag} runs past the end", start);
                     length = U32(pos + 8);
@@ -192,15 +198,16 @@ internal sealed class DicomParser
                 }
                 else if (vr is DicomVR.OB or DicomVR.OW)
                 {
-                    e = new DicomElement(tag, vr, ParseFragments(ref pos, end, start), start);
+                    // Encapsulated data is OB whatever an implicit-VR dictionary lookup said (PS3.5 A.4).
+                    e = new DicomElement(tag, isExplicit ? vr : DicomVR.OB, ParseFragments(ref pos, end, start), start);
                 }
                 else throw Fail($"undefined length on {tag} with VR {vr}", start);
             }
             else
             {
-                if (length > (uint)(end - pos))
-                    throw Fail($"value length {length} of {tag} runs past the end ({end - pos} bytes left)", start);
-                var len = (int)length;
+                // A value running past the end is cut at the end (a truncated file keeps what it has, as in pydicom);
+                // nothing is allocated for the missing part.
+                var len = length > (uint)(end - pos) ? end - pos : (int)length;
                 if (vr == DicomVR.UN && !tag.IsPrivate && DicomDictionary.Find(tag) is { } known && known.VR != "UN")
                 {
                     // Explicit UN for a known public tag: reinterpret with the dictionary VR (implicit LE bytes), as pydicom does.
@@ -226,6 +233,9 @@ internal sealed class DicomParser
                 else
                 {
                     var unit = _big ? DicomVRs.SwapUnit(vr) : 1;
+                    // Big-endian pixel data holds whole samples of Bits Allocated (e.g. 32-bit dose values in OW), as dcmtk reads it.
+                    if (unit == 2 && tag == DicomTag.PixelData && Root(ds).GetNumber(DicomTag.BitsAllocated) is { } ba && ba is 32 or 64)
+                        unit = (int)ba / 8;
                     e = new DicomElement(tag, vr, unit > 1 ? Swap(pos, len, unit) : new ReadOnlyMemory<byte>(b, pos, len), start);
                 }
                 pos += len;
@@ -250,7 +260,8 @@ internal sealed class DicomParser
         {
             if (end - pos < 8)
             {
-                if (undefined) throw Fail("sequence has no Sequence Delimitation before the end", pos);
+                // An undefined-length sequence cut off by the end of the file keeps the items read so far.
+                if (undefined && end != _buf.Length) throw Fail("sequence has no Sequence Delimitation before the end of its container", pos);
                 pos = end;
                 break;
             }
@@ -266,8 +277,8 @@ internal sealed class DicomParser
             if (len == 0xFFFFFFFF) ParseItems(ref pos, end, item, stopAtItemEnd: true, groupTwoOnly: false);
             else
             {
-                if (len > (uint)(end - pos)) throw Fail($"item length {len} runs past the end of its sequence ({end - pos} bytes left)", itemStart);
-                var itemEnd = pos + (int)len;
+                // An item longer than what remains is cut at the end (truncated files, as in pydicom).
+                var itemEnd = len > (uint)(end - pos) ? end : pos + (int)len;
                 ParseItems(ref pos, itemEnd, item, stopAtItemEnd: false, groupTwoOnly: false);
                 pos = itemEnd;
             }
@@ -283,7 +294,12 @@ internal sealed class DicomParser
         var frags = new List<ReadOnlyMemory<byte>>();
         while (true)
         {
-            if (end - pos < 8) throw Fail("encapsulated pixel data has no Sequence Delimitation before the end", start);
+            if (end - pos < 8)
+            {
+                if (end != _buf.Length) throw Fail("encapsulated pixel data has no Sequence Delimitation before the end of its container", start);
+                pos = end; // cut off by the end of the file: keep the fragments read so far
+                break;
+            }
             var itemStart = pos;
             var group = U16(pos);
             var elem = U16(pos + 2);
@@ -292,7 +308,7 @@ internal sealed class DicomParser
             if (group == 0xFFFE && elem == 0xE0DD) break;
             if (group != 0xFFFE || elem != 0xE000)
                 throw Fail($"expected a fragment item in encapsulated pixel data, found {new DicomTag(group, elem)}", itemStart);
-            if (len > (uint)(end - pos)) throw Fail($"fragment length {len} runs past the end ({end - pos} bytes left)", itemStart);
+            if (len > (uint)(end - pos)) len = (uint)(end - pos); // truncated last fragment: keep what is there
             var m = new ReadOnlyMemory<byte>(_buf, pos, (int)len);
             if (bot is null) bot = m; else frags.Add(m);
             pos += (int)len;

@@ -111,11 +111,11 @@ public sealed class DicomCharset
                 continue;
             }
             // Delimiters (and control characters) switch G0 back to ASCII (PS3.5 6.1.2.5.3).
-            if (c is (byte)'\\' or (byte)'^' or (byte)'=' or 0x0D or 0x0A or 0x09 or 0x0C)
+            if (g0 == G0.Ascii && c is (byte)'\\' or (byte)'^' or (byte)'=' or 0x0D or 0x0A or 0x09 or 0x0C)
             {
-                if (g0 != G0.Ascii || runHigh) { Flush(); g0 = G0.Ascii; }
-                if (runHigh) { Flush(); }
-                runHigh = false;
+                // Delimiters only occur in G0 = ASCII; after them G1 returns to its initial set (PS3.5 6.1.2.5.3).
+                if (runHigh) { Flush(); runHigh = false; }
+                g1 = _g1Initial;
                 run.Add(c);
                 continue;
             }
