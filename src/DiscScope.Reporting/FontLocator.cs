@@ -10,10 +10,16 @@ public static class FontLocator
     public const string Regular = "DejaVuSans.ttf";
     public const string Bold = "DejaVuSans-Bold.ttf";
 
-    public static string Find(string fileName)
+    /// <summary>The default search folders, in order.</summary>
+    public static IReadOnlyList<string?> DefaultFolders =>
+        [Environment.GetEnvironmentVariable("DISCSCOPE_FONT_DIR"), "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts"];
+
+    public static string Find(string fileName) => Find(fileName, DefaultFolders);
+
+    /// <summary>The first file named <paramref name="fileName"/> in the folders (each searched recursively).</summary>
+    public static string Find(string fileName, IEnumerable<string?> folders)
     {
-        var dirs = new[] { Environment.GetEnvironmentVariable("DISCSCOPE_FONT_DIR"), "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts" };
-        foreach (var d in dirs)
+        foreach (var d in folders)
         {
             if (string.IsNullOrEmpty(d) || !Directory.Exists(d)) continue;
             var direct = Path.Combine(d, fileName);
@@ -22,6 +28,6 @@ public static class FontLocator
             if (found is not null) return found;
         }
         throw new ReportingException("fonts",
-            $"font {fileName} not found in $DISCSCOPE_FONT_DIR, /usr/share/fonts/truetype/dejavu or /usr/share/fonts; install Debian package fonts-dejavu-core");
+            $"font {fileName} not found in {string.Join(", ", folders.Where(f => !string.IsNullOrEmpty(f)))}; install the Debian package fonts-dejavu-core (or set DISCSCOPE_FONT_DIR)");
     }
 }
