@@ -38,6 +38,7 @@ public static class DiscScopeCodes
     public static readonly CodedConcept ListhesisSlip = C("SLIP_MM", "Listhesis slip");
     public static readonly CodedConcept ListhesisPercent = C("SLIP_PCT", "Listhesis slip percentage");
     public static readonly CodedConcept DiscScopeMethod = C("DSCOPE_MORPH", "DiscScope mid-sagittal morphometry");
+    public static readonly CodedConcept VertebralHeights = C("VERTEBRAL_HEIGHTS", "Vertebral body heights");
 
     /// <summary>The concept name of a grading.</summary>
     public static CodedConcept Of(Grading g) => g switch
@@ -66,7 +67,7 @@ public static class DiscScopeCodes
     [
         PfirrmannGrade, ModicType, Herniation, Bulging, Narrowing, Spondylolisthesis, EndplateUpper, EndplateLower, Probability, ReviewRecommended,
         DiscHeightAnterior, DiscHeightMiddle, DiscHeightPosterior, DiscHeightIndex, WedgeAngle, PosteriorDisplacement, SignalIntensityRatio,
-        CanalApDiameter, ListhesisSlip, ListhesisPercent, DiscScopeMethod,
+        CanalApDiameter, ListhesisSlip, ListhesisPercent, DiscScopeMethod, VertebralHeights,
         .. Enumerable.Range(1, 5).Select(PfirrmannValue), .. Enumerable.Range(0, 4).Select(ModicValue),
     ];
 }

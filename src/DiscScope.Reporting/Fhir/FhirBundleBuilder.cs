@@ -48,7 +48,7 @@ public static class FhirBundleBuilder
         {
             var o = new Observation
             {
-                Code = Concept(new CodedConcept("VERTEBRAL_HEIGHTS", DiscScopeCodes.Scheme, "Vertebral body heights"), null),
+                Code = Concept(DiscScopeCodes.VertebralHeights, null),
                 BodySite = Concept(AnatomyCodes.Vertebra(v.Level), v.Level + " vertebra"),
                 Method = Method(MeasurementMethods.VertebralHeights),
                 Component =
