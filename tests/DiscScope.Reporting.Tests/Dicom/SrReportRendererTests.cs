@@ -18,6 +18,19 @@ public class SrReportRendererTests(ITestOutputHelper output)
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    /// <summary>From a report.json alone (no images, so no image library, SEG reference or evidence) the SR is still valid.</summary>
+    [Fact]
+    public void WithoutImagesDciodvfyReportsNoErrors()
+    {
+        using var t = new TempDir();
+        var ctx = PhantomReport.Create(t.Path) with { Images = null };
+        var path = t.File("sr.dcm");
+        using (var fs = File.Create(path)) new DiscScope.Reporting.Dicom.Sr.SrReportRenderer().Render(ctx, fs);
+        var (errors, _) = DicomPeers.Dciodvfy(path);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Contains("L5/S1 disc", PeerTool.RunOk("dsrdump", path));
+    }
+
     [Fact]
     public void DsrdumpRendersTheReport()
     {
