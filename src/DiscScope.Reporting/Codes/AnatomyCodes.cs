@@ -16,6 +16,9 @@ public static class AnatomyCodes
 
     public static readonly CodedConcept Sacrum = new("54735007", "SCT", "Sacrum");
 
+    /// <summary>Finding site of spine-level measurements such as the lordosis (CID 4).</summary>
+    public static readonly CodedConcept LumbarSpine = new("122496007", "SCT", "Lumbar spine");
+
     /// <summary>The canal label holds the CSF-filled dural sac on T2; coded as the spinal CSF pathway (CID 7153).</summary>
     public static readonly CodedConcept SpinalCsf = new("280401006", "SCT", "Spinal cerebrospinal fluid pathway");
 

@@ -39,6 +39,10 @@ public static class DiscScopeCodes
     public static readonly CodedConcept ListhesisPercent = C("SLIP_PCT", "Listhesis slip percentage");
     public static readonly CodedConcept DiscScopeMethod = C("DSCOPE_MORPH", "DiscScope mid-sagittal morphometry");
     public static readonly CodedConcept VertebralHeights = C("VERTEBRAL_HEIGHTS", "Vertebral body heights");
+    public static readonly CodedConcept VertebralHeightAnterior = C("VB_H_ANT", "Vertebral body height, anterior");
+    public static readonly CodedConcept VertebralHeightMiddle = C("VB_H_MID", "Vertebral body height, middle");
+    public static readonly CodedConcept VertebralHeightPosterior = C("VB_H_POST", "Vertebral body height, posterior");
+    public static readonly CodedConcept LumbarLordosis = C("LORDOSIS", "Lumbar lordosis angle (L1-S1)");
 
     /// <summary>The concept name of a grading.</summary>
     public static CodedConcept Of(Grading g) => g switch
@@ -68,6 +72,7 @@ public static class DiscScopeCodes
         PfirrmannGrade, ModicType, Herniation, Bulging, Narrowing, Spondylolisthesis, EndplateUpper, EndplateLower, Probability, ReviewRecommended,
         DiscHeightAnterior, DiscHeightMiddle, DiscHeightPosterior, DiscHeightIndex, WedgeAngle, PosteriorDisplacement, SignalIntensityRatio,
         CanalApDiameter, ListhesisSlip, ListhesisPercent, DiscScopeMethod, VertebralHeights,
+        VertebralHeightAnterior, VertebralHeightMiddle, VertebralHeightPosterior, LumbarLordosis,
         .. Enumerable.Range(1, 5).Select(PfirrmannValue), .. Enumerable.Range(0, 4).Select(ModicValue),
     ];
 }

@@ -59,6 +59,18 @@ public static class FhirBundleBuilder
             results.Add(Add(bundle, Common(o, r, subject, deviceRef)));
         }
 
+        if (r.LumbarLordosis is { } lo)
+        {
+            var o = new Observation
+            {
+                Code = Concept(DiscScopeCodes.LumbarLordosis, null),
+                BodySite = Concept(AnatomyCodes.LumbarSpine, null),
+                Method = Method(MeasurementMethods.Lordosis),
+                Value = new Quantity { Value = (decimal)Math.Round(lo.Value, 4), Unit = StandardCodes.Degree.Meaning, System = StandardCodes.Degree.FhirSystem, Code = StandardCodes.Degree.Value },
+            };
+            results.Add(Add(bundle, Common(o, r, subject, deviceRef)));
+        }
+
         var report = new DiagnosticReport
         {
             Status = DiagnosticReport.DiagnosticReportStatus.Preliminary,

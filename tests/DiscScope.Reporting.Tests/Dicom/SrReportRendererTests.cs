@@ -77,8 +77,25 @@ assert dev.startswith('DiscScope') and rep['software_version'] in dev, dev
 proc = find(ds.ContentSequence, 'DCM', '121058')[0].ConceptCodeSequence[0]
 assert (proc.CodingSchemeDesignator, proc.CodeValue) == ('LN', '24968-0')
 meas = find(ds.ContentSequence, 'DCM', '126010')[0]
-groups = find(meas.ContentSequence, 'DCM', '125007')
+all_groups = find(meas.ContentSequence, 'DCM', '125007')
+def tracking(g): return find(g.ContentSequence, 'DCM', '112039')[0].TextValue
+groups = [g for g in all_groups if tracking(g).endswith('intervertebral disc')]
 assert len(groups) == len(rep['levels']), (len(groups), len(rep['levels']))
+CID7603 = {'T12': '23215003', 'L1': '66794005', 'L2': '14293000', 'L3': '36470004', 'L4': '11994002', 'L5': '49668003'}
+vgroups = [g for g in all_groups if tracking(g).endswith('vertebral body')]
+assert len(vgroups) == len(rep['vertebrae']), (len(vgroups), len(rep['vertebrae']))
+for g, v in zip(vgroups, rep['vertebrae']):
+    assert tracking(g) == v['level'] + ' vertebral body'
+    site = find(g.ContentSequence, 'SCT', '363698007')[0].ConceptCodeSequence[0]
+    assert site.CodeValue == CID7603[v['level']], (v['level'], site.CodeValue)
+    for code, key in [('VB_H_ANT', 'anterior'), ('VB_H_MID', 'middle'), ('VB_H_POST', 'posterior')]:
+        mv = find(g.ContentSequence, '99DSCOPE', code)[0].MeasuredValueSequence[0]
+        assert mv.MeasurementUnitsCodeSequence[0].CodeValue == 'mm'
+        assert math.isclose(float(mv.NumericValue), v['heights_mm'][key], rel_tol=1e-9, abs_tol=1e-9), (v['level'], code)
+lg = [g for g in all_groups if tracking(g) == 'Lumbar lordosis']
+assert len(lg) == 1
+lmv = find(lg[0].ContentSequence, '99DSCOPE', 'LORDOSIS')[0].MeasuredValueSequence[0]
+assert lmv.MeasurementUnitsCodeSequence[0].CodeValue == 'deg' and math.isclose(float(lmv.NumericValue), rep['lumbar_lordosis_deg'], rel_tol=1e-9)
 seg_numbers = {s.SegmentLabel: s.SegmentNumber for s in seg.SegmentSequence}
 def close(a, b): return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
 NUMS = {'DH_ANT': (('heights_mm', 'anterior'), 'mm'), 'DH_MID': (('heights_mm', 'middle'), 'mm'), 'DH_POST': (('heights_mm', 'posterior'), 'mm'),
@@ -133,6 +150,6 @@ for g, lv in zip(groups, rep['levels']):
         else:
             assert (val.CodingSchemeDesignator, val.CodeValue) == ('SCT', '52101004' if j['present'] else '2667000'), (level, code)
             assert close(prob, j['probability'])
-print('ok %d groups' % len(groups))
+print('ok %d groups, %d vertebra groups, lordosis' % (len(groups), len(vgroups)))
 """;
 }

@@ -13,7 +13,7 @@ namespace DiscScope.Reporting.Dicom.Sr;
 /// Group per disc level: tracking identifier and UID, finding site (SNOMED CT disc, CID 7604), algorithm identification
 /// (TID 4019: DiscScope version, models as parameters), the SEG segment and source series, the morphometry as TID 300 NUM
 /// items with UCUM units and method, and one qualitative evaluation (CODE) per grading with its model probability and a
-/// review flag as properties. DiscScope's private codes are listed in <see cref="DiscScopeCodes"/>.
+/// review flag as properties; then one group per vertebral body (heights) and one for the lumbar lordosis. DiscScope's private codes are listed in <see cref="DiscScopeCodes"/>.
 /// </summary>
 public static class MeasurementReportBuilder
 {
@@ -41,13 +41,43 @@ public static class MeasurementReportBuilder
         var segments = c.Images is { } images ? SegmentCatalog.From(images.Labels) : [];
         var measurements = Container(SrRelationship.Contains, StandardCodes.ImagingMeasurements);
         foreach (var l in r.Levels) measurements.Add(Group(c, l, segments));
+        foreach (var v in r.Vertebrae) measurements.Add(VertebraGroup(c, v, segments));
+        if (r.LumbarLordosis is { } lordosis)
+        {
+            var g = Container(SrRelationship.Contains, StandardCodes.MeasurementGroup, "1501");
+            g.Add(TextItem(SrRelationship.HasObsContext, StandardCodes.TrackingIdentifier, "Lumbar lordosis"),
+                UidRefItem(SrRelationship.HasObsContext, StandardCodes.TrackingUniqueIdentifier, StableUid(c, "lordosis")),
+                CodeItem(SrRelationship.HasConceptMod, StandardCodes.FindingSite, AnatomyCodes.LumbarSpine));
+            g.Add(Measured(DiscScopeCodes.LumbarLordosis, lordosis.Value, StandardCodes.Degree));
+            measurements.Add(g);
+        }
         root.Add(measurements);
         return root;
     }
 
     /// <summary>The tracking UID of a level's group: stable for one SR instance (derived from its UID and the level).</summary>
-    public static string TrackingUid(ReportContext c, LevelReport l) =>
-        DicomUid.FromGuid(new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(c.Uids.SrInstanceUid + "/" + l.Level))[..16]));
+    public static string TrackingUid(ReportContext c, LevelReport l) => StableUid(c, l.Level.ToString());
+
+    private static string StableUid(ReportContext c, string key) =>
+        DicomUid.FromGuid(new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(c.Uids.SrInstanceUid + "/" + key))[..16]));
+
+    /// <summary>A TID 1501 group per vertebral body: tracking, finding site (CID 7603), its SEG segment and the three heights.</summary>
+    private static SrContentItem VertebraGroup(ReportContext c, VertebraMeasurement v, IReadOnlyList<SegmentDefinition> segments)
+    {
+        var g = Container(SrRelationship.Contains, StandardCodes.MeasurementGroup, "1501");
+        g.Add(TextItem(SrRelationship.HasObsContext, StandardCodes.TrackingIdentifier, $"{v.Level} vertebral body"),
+            UidRefItem(SrRelationship.HasObsContext, StandardCodes.TrackingUniqueIdentifier, StableUid(c, v.Level.ToString())),
+            CodeItem(SrRelationship.HasConceptMod, StandardCodes.FindingSite, AnatomyCodes.Vertebra(v.Level)));
+        if (segments.FirstOrDefault(s => s.Label == Domain.Anatomy.SpineLabel.Of(v.Level)) is { } seg)
+            g.Add(ImageItem(SrRelationship.Contains, StandardCodes.ReferencedSegment, SegmentationBuilder.SopClassUid, c.Uids.SegInstanceUid, seg.Number));
+        g.Add(Measured(DiscScopeCodes.VertebralHeightAnterior, v.Heights.Anterior.Value, StandardCodes.Millimetre),
+            Measured(DiscScopeCodes.VertebralHeightMiddle, v.Heights.Middle.Value, StandardCodes.Millimetre),
+            Measured(DiscScopeCodes.VertebralHeightPosterior, v.Heights.Posterior.Value, StandardCodes.Millimetre));
+        return g;
+    }
+
+    private static SrContentItem Measured(CodedConcept name, double v, CodedConcept unit) =>
+        NumItem(SrRelationship.Contains, name, v, unit).Add(CodeItem(SrRelationship.HasConceptMod, StandardCodes.MeasurementMethod, DiscScopeCodes.DiscScopeMethod));
 
     private static SrContentItem Group(ReportContext c, LevelReport l, IReadOnlyList<SegmentDefinition> segments)
     {
@@ -76,8 +106,7 @@ public static class MeasurementReportBuilder
 
     private static IEnumerable<SrContentItem> Measurements(DiscMeasurement m)
     {
-        SrContentItem N(CodedConcept name, double v, CodedConcept unit) =>
-            NumItem(SrRelationship.Contains, name, v, unit).Add(CodeItem(SrRelationship.HasConceptMod, StandardCodes.MeasurementMethod, DiscScopeCodes.DiscScopeMethod));
+        SrContentItem N(CodedConcept name, double v, CodedConcept unit) => Measured(name, v, unit);
         yield return N(DiscScopeCodes.DiscHeightAnterior, m.Heights.Anterior.Value, StandardCodes.Millimetre);
         yield return N(DiscScopeCodes.DiscHeightMiddle, m.Heights.Middle.Value, StandardCodes.Millimetre);
         yield return N(DiscScopeCodes.DiscHeightPosterior, m.Heights.Posterior.Value, StandardCodes.Millimetre);
