@@ -40,9 +40,6 @@ public static class ReportText
         _ => Finding(GradingNames.Finding(l.Grades, g)),
     };
 
-    /// <summary>One measurement row of a level: label, value text, whether it lies outside its reference range, range, method.</summary>
-    public sealed record MeasurementRow(string Name, string Value, bool OutOfRange, ReferenceRange? Range, string Method);
-
     public static IReadOnlyList<MeasurementRow> Rows(DiscMeasurement m)
     {
         var rows = new List<MeasurementRow>

@@ -63,6 +63,7 @@ origin = np.array(geo['origin']); sp = np.array(geo['spacing'])
 assert seg.FrameOfReferenceUID == geo['for_uid']
 assert seg.SegmentationType == 'BINARY' and seg.Rows == nj and seg.Columns == ni
 iop = np.array([float(x) for x in seg.SharedFunctionalGroupsSequence[0].PlaneOrientationSequence[0].ImageOrientationPatient])
+# 1e-6: direction cosines are written as DS (up to 16 characters), far finer than this.
 assert np.allclose(iop[:3], D[:, 0], atol=1e-6) and np.allclose(iop[3:], D[:, 1], atol=1e-6), iop
 # The source grid's slice axis (it may point either way along the plane normal cross(row, col)).
 slice_axis = D[:, 2]
@@ -86,7 +87,8 @@ for f, fg in zip(frames, seg.PerFrameFunctionalGroupsSequence):
     ipp = np.array([float(x) for x in fg.PlanePositionSequence[0].ImagePositionPatient])
     kf = np.dot(ipp - origin, slice_axis) / sp[2]
     k = int(round(kf))
-    # The in-plane position must be the slice's first voxel, and the slice must land on the grid (0.1 % of a slice).
+    # The in-plane position must be the slice's first voxel (1e-4 mm: DS rounding of positions of a few hundred mm),
+    # and the slice must land on the grid (within 0.1 % of a slice spacing).
     assert abs(kf - k) < 1e-3 and np.allclose(ipp, origin + k * sp[2] * D[:, 2], atol=1e-4), (ipp, k)
     src = fg.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID
     assert src == geo['sop'][k], (k, src)
