@@ -12,14 +12,14 @@ public sealed record DicomFile(DicomDataset Meta, DicomDataset Dataset, Transfer
         byte[] bytes;
         try
         {
-            // Look at the first bytes before reading a large non-DICOM file whole.
-            using (var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None))
-            {
-                Span<byte> head = stackalloc byte[132];
-                var n = fs.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-                if (!DicomParser.Plausible(head[..n])) throw new DicomException(path, "not a DICOM file: no 'DICM' prefix and no plausible data element at the start", 0);
-            }
-            bytes = File.ReadAllBytes(path);
+            // Look at the first bytes before reading a large non-DICOM file whole; one open, no buffering layer.
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var length = fs.Length;
+            if (length > Array.MaxLength) throw new DicomException(path, $"file of {length} bytes is too large", 0);
+            bytes = new byte[length];
+            var head = fs.ReadAtLeast(bytes.AsSpan(0, (int)Math.Min(132, length)), (int)Math.Min(132, length), throwOnEndOfStream: false);
+            if (!DicomParser.Plausible(bytes.AsSpan(0, head))) throw new DicomException(path, "not a DICOM file: no 'DICM' prefix and no plausible data element at the start", 0);
+            fs.ReadExactly(bytes.AsSpan(head));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new DicomException(path, e.Message, null, e); }
         return Read(bytes, path, options);

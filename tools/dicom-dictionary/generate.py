@@ -3,16 +3,19 @@
 
 Source: the DICOM registry of data elements (PS3.6 section 6, PS3.7 annex E) as shipped by Debian's dcmtk
 in /usr/share/libdcmtk*/dicom.dic (tab separated: tag, VR, keyword, VM, version). Run:
-    python3 tools/dicom-dictionary/generate.py [path/to/dicom.dic]
+    python3 tools/dicom-dictionary/generate.py [path/to/dicom.dic] [--out FILE]
 dcmtk's pseudo-VRs are mapped to the ambiguous forms of PS3.6: xs -> US or SS, ox/px -> OB or OW,
 lt -> US or SS or OW (LUT data), up -> UL, na -> none (item delimiters). A tag range "gggg-hhhh" spans even
 groups only ("-o-" odd, "-u-" all); an element range spans every element.
 """
 import glob, hashlib, os, sys
 
-src = sys.argv[1] if len(sys.argv) > 1 else sorted(glob.glob('/usr/share/libdcmtk*/dicom.dic'))[-1]
+args = sys.argv[1:]
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, '..', '..', 'src', 'DiscScope.Dicom', 'Dictionary', 'DicomDictionary.Generated.cs')
+if '--out' in args:
+    i = args.index('--out'); out = args[i + 1]; del args[i:i + 2]
+src = args[0] if args else sorted(glob.glob('/usr/share/libdcmtk*/dicom.dic'))[-1]
 raw = open(src, 'rb').read()
 VRMAP = {'xs': 'US or SS', 'ox': 'OB or OW', 'px': 'OB or OW', 'lt': 'US or SS or OW', 'up': 'UL', 'na': 'NONE'}
 

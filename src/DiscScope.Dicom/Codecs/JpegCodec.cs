@@ -21,10 +21,14 @@ public sealed class JpegCodec : IDicomPixelCodec
         try
         {
             decoder.Identify();
-            if (decoder.Width != px.Columns || decoder.Height != px.Rows || decoder.NumberOfComponents != px.SamplesPerPixel)
+            // Edge tiles of some whole-slide images are coded smaller than Rows x Columns: they are placed top-left, the rest is 0.
+            if (decoder.Width > px.Columns || decoder.Height > px.Rows || decoder.NumberOfComponents != px.SamplesPerPixel)
                 throw px.Fail($"JPEG frame is {decoder.Width}x{decoder.Height}x{decoder.NumberOfComponents}, the data set says {px.Columns}x{px.Rows}x{px.SamplesPerPixel}");
             var buffer = new byte[output.Length];
-            decoder.SetOutputWriter(new Writer(px.Columns, px.Rows, px.SamplesPerPixel, px.BytesPerSample, buffer));
+            // Lossy processes may overshoot the sample range after the IDCT; lossless values are exact and kept as coded.
+            var lossless = TransferSyntax.Parse(px.TransferSyntax.Uid).IsLossless;
+            var max = lossless ? -1 : (1 << decoder.Precision) - 1;
+            decoder.SetOutputWriter(new Writer(px.Columns, decoder.Width, decoder.Height, px.SamplesPerPixel, px.BytesPerSample, max, buffer));
             decoder.Decode();
             buffer.CopyTo(output);
         }
@@ -34,7 +38,7 @@ public sealed class JpegCodec : IDicomPixelCodec
         }
     }
 
-    private sealed class Writer(int width, int height, int components, int bytesPerSample, byte[] output) : JpegBlockOutputWriter
+    private sealed class Writer(int stride, int width, int height, int components, int bytesPerSample, int max, byte[] output) : JpegBlockOutputWriter
     {
         public override void WriteBlock(ref short blockRef, int componentIndex, int x, int y)
         {
@@ -44,9 +48,10 @@ public sealed class JpegCodec : IDicomPixelCodec
             for (var r = 0; r < h; r++)
                 for (var c = 0; c < w; c++)
                 {
-                    var v = block[r * 8 + c];
-                    var o = (((y + r) * width + x + c) * components + componentIndex) * bytesPerSample;
-                    if (bytesPerSample == 1) output[o] = (byte)Math.Clamp((int)v, 0, 255);
+                    int v = block[r * 8 + c];
+                    if (max > 0) v = Math.Clamp(v, 0, max);
+                    var o = (((y + r) * stride + x + c) * components + componentIndex) * bytesPerSample;
+                    if (bytesPerSample == 1) output[o] = (byte)Math.Clamp(v, 0, 255);
                     else { var u = (ushort)v; output[o] = (byte)u; output[o + 1] = (byte)(u >> 8); }
                 }
         }

@@ -6,5 +6,7 @@ internal static class OptionalCodecs
     public static IEnumerable<IDicomPixelCodec> Create()
     {
         yield return new JpegCodec();
+        if (OpenJpegCodec.IsAvailable) yield return new OpenJpegCodec();
+        if (CharLsCodec.IsAvailable) yield return new CharLsCodec();
     }
 }

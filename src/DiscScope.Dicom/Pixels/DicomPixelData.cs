@@ -147,6 +147,15 @@ public sealed class DicomPixelData
             }
             return;
         }
+        if (spp > 1 && PlanarConfiguration == 1 && bps == 1 && native.Length >= spp * pixels)
+        {
+            for (var s = 0; s < spp; s++)
+            {
+                var plane = native.Slice(s * pixels, pixels);
+                for (var p = 0; p < pixels; p++) output[p * spp + s] = plane[p];
+            }
+            return;
+        }
         if (spp > 1 && PlanarConfiguration == 1)
         {
             for (var s = 0; s < spp; s++)

@@ -65,8 +65,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>DiscScope's own codecs (managed code); native libraries are fuzzed by their own projects.</summary>
-    private static readonly DicomCodecRegistry FuzzCodecs = new DicomCodecRegistry().Add(new RleCodec()).Add(new DeflatedFrameCodec());
+    /// <summary>The managed codecs (DiscScope's own and JpegLibrary); the native libraries are fuzzed by their own projects.</summary>
+    private static readonly DicomCodecRegistry FuzzCodecs = new DicomCodecRegistry().Add(new RleCodec()).Add(new DeflatedFrameCodec()).Add(new JpegCodec());
 
     private static (string Kind, byte[] Bytes, string Seed) Mutate(Random rnd, List<SeedFile> seeds, int n)
     {
