@@ -16,10 +16,16 @@ public sealed record ReportContext(StudyReport Report)
 
     public DerivedUids Uids { get; init; } = DerivedUids.New();
 
-    /// <summary>Reads a file the report refers to by relative path; throws <see cref="ReportingException"/> when it is missing.</summary>
+    /// <summary>
+    /// Reads a file the report refers to by relative path. Throws <see cref="ReportingException"/> when it is missing, or
+    /// when the path is absolute or leaves <see cref="BaseDirectory"/> (a report must not pull arbitrary files into its outputs).
+    /// </summary>
     public byte[] ReadReferencedFile(string format, string relativePath)
     {
-        var path = Path.IsPathRooted(relativePath) ? relativePath : Path.Combine(BaseDirectory ?? ".", relativePath);
+        var baseDir = Path.GetFullPath(BaseDirectory ?? ".");
+        var path = Path.GetFullPath(Path.Combine(baseDir, relativePath));
+        if (Path.IsPathRooted(relativePath) || !path.StartsWith(baseDir.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ReportingException(format, $"'{relativePath}' is not a path inside the report folder {baseDir}");
         try { return File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -30,4 +30,15 @@ public class HtmlReportRendererTests
         var e = Assert.Throws<ReportingException>(() => new HtmlReportRenderer().ToHtml(ctx));
         Assert.Contains("cannot read", e.Message);
     }
+
+    [Theory]
+    [InlineData("../outside.png")]
+    [InlineData("/etc/hostname")]
+    public void ReferencedFilesMustStayInsideTheReportFolder(string path)
+    {
+        using var t = new TempDir();
+        var ctx = PhantomReport.Create(t.Path);
+        var e = Assert.Throws<ReportingException>(() => ctx.ReadReferencedFile("report.html", path));
+        Assert.Contains("not a path inside the report folder", e.Message);
+    }
 }
