@@ -11,6 +11,14 @@ public static class ReportText
 
     public static string Number(double v, string format = "0.0") => v.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>A DICOM person name (PS3.5 6.2, "Family^Given^Middle^Prefix^Suffix") for display: "Family, Given Middle".</summary>
+    public static string PersonName(string dicom)
+    {
+        var p = dicom.Split('=')[0].Split('^');
+        var given = string.Join(' ', p.Skip(1).Take(2).Where(x => x.Length > 0));
+        return given.Length > 0 ? $"{p[0]}, {given}" : p[0];
+    }
+
     public static string Probability(double p) => p.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>"3 (p 0.72)" for a Pfirrmann grade; Modic 0 reads "none".</summary>

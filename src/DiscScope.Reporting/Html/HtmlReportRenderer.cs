@@ -58,7 +58,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         var s = r.Source;
         sb.Append("<section id=\"study\"><h2>Study</h2><dl>");
         void Item(string k, string? v) { if (!string.IsNullOrEmpty(v)) sb.Append("<div><dt>").Append(E(k)).Append("</dt><dd>").Append(E(v)).Append("</dd></div>"); }
-        Item("Patient", s.PatientName); Item("Patient ID", s.PatientId); Item("Study date", s.StudyDate);
+        Item("Patient", s.PatientName is { } pn ? ReportText.PersonName(pn) : null); Item("Patient ID", s.PatientId); Item("Study date", s.StudyDate);
         Item("Modality", s.Modality); Item("Sequence", s.Sequence); Item("Input", s.Input);
         Item("Study UID", s.StudyInstanceUid); Item("Series UID", s.SeriesInstanceUid);
         sb.Append("</dl></section>\n");

@@ -11,7 +11,7 @@ h1 { font-size: 1.5rem; margin: 0.2em 0; } h2 { font-size: 1.2rem; border-bottom
 .disclaimer { background: var(--warnbg); border: 1px solid var(--warn); padding: 8px 10px; border-radius: 4px; }
 .alert { background: #ffebe9; border: 1px solid var(--bad); padding: 4px 10px; border-radius: 4px; }
 .hint { color: var(--muted); font-size: 0.9em; }
-dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 4px 16px; }
+dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 4px 16px; }
 dt { font-weight: bold; font-size: 0.85em; color: var(--muted); } dd { margin: 0; overflow-wrap: anywhere; }
 dl.methods { grid-template-columns: 1fr; } dl.methods dd { font-size: 0.9em; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }

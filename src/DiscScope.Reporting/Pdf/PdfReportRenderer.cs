@@ -30,7 +30,7 @@ public sealed class PdfReportRenderer : IReportRenderer
             p.Heading("DiscScope spine MRI report", p.H1);
             p.Paragraph(StudyReport.Disclaimer, p.Bold, XColor.FromArgb(255, 248, 197));
             var s = r.Source;
-            p.Paragraph(string.Join("   ", new[] { ("Patient", s.PatientName), ("ID", s.PatientId), ("Study date", s.StudyDate), ("Modality", s.Modality), ("Sequence", s.Sequence) }
+            p.Paragraph(string.Join("   ", new[] { ("Patient", s.PatientName is { } pn ? ReportText.PersonName(pn) : null), ("ID", s.PatientId), ("Study date", s.StudyDate), ("Modality", s.Modality), ("Sequence", s.Sequence) }
                 .Where(kv => !string.IsNullOrEmpty(kv.Item2)).Select(kv => $"{kv.Item1}: {kv.Item2}")));
             if (s.StudyInstanceUid is { } su) p.Paragraph("Study UID: " + su, p.Small);
             if (r.CannotAssess is { } why) p.Paragraph("Could not assess: " + why, p.Bold, XColor.FromArgb(255, 235, 233));

@@ -41,4 +41,10 @@ public class HtmlReportRendererTests
         var e = Assert.Throws<ReportingException>(() => ctx.ReadReferencedFile("report.html", path));
         Assert.Contains("not a path inside the report folder", e.Message);
     }
+
+    [Theory]
+    [InlineData("Phantom^Lumbar", "Phantom, Lumbar")]
+    [InlineData("Doe^John^Q^^", "Doe, John Q")]
+    [InlineData("Anonymous", "Anonymous")]
+    public void PersonNamesAreShownReadably(string dicom, string shown) => Assert.Equal(shown, ReportText.PersonName(dicom));
 }
