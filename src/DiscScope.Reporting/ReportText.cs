@@ -34,6 +34,28 @@ public static class ReportText
     /// <summary>"present (p 0.91)" / "absent (p 0.08)": p is always the probability of "present".</summary>
     public static string Finding(BinaryFinding? f) => f is null ? NotAssessed : $"{(f.Present ? "present" : "absent")} (p {Probability(f.Probability)})";
 
+    /// <summary>
+    /// One line per level with something to look at: Pfirrmann grade 3 or more, any Modic change, findings present, and
+    /// results flagged for review. Empty when nothing stands out.
+    /// </summary>
+    public static IReadOnlyList<string> Summary(StudyReport r)
+    {
+        var lines = new List<string>();
+        foreach (var l in r.Levels)
+        {
+            var parts = new List<string>();
+            if (l.Grades.Pfirrmann is { Value: >= 3 } pf) parts.Add($"Pfirrmann {Grade(pf, Grading.Pfirrmann)}");
+            if (l.Grades.Modic is { Value: > 0 } mo) parts.Add($"Modic {Grade(mo, Grading.Modic)}");
+            foreach (var g in GradingNames.Binary)
+                if (GradingNames.Finding(l.Grades, g) is { Present: true } f) parts.Add($"{GradingNames.Title(g).ToLowerInvariant()} (p {Probability(f.Probability)})");
+            var review = Enum.GetValues<Grading>().Where(g => Uncertain(l, g)).Select(GradingNames.Title).ToList();
+            if (l.LevelConfidence < 0.5) review.Insert(0, "level name");
+            if (review.Count > 0) parts.Add("review: " + string.Join(", ", review));
+            if (parts.Count > 0) lines.Add($"{l.Level}: {string.Join("; ", parts)}");
+        }
+        return lines;
+    }
+
     public static bool Uncertain(LevelReport l, Grading g) => g switch
     {
         Grading.Pfirrmann => l.Grades.Pfirrmann?.Uncertain == true,

@@ -42,7 +42,15 @@ public sealed class HtmlReportRenderer : IReportRenderer
             foreach (var w in r.Warnings) sb.Append("<li>").Append(E(w)).Append("</li>");
             sb.Append("</ul></section>\n");
         }
-        if (r.Levels.Count > 0) Findings(sb, r);
+        if (r.Levels.Count > 0)
+        {
+            var summary = ReportText.Summary(r);
+            sb.Append("<section id=\"summary\"><h2>Summary</h2>");
+            if (summary.Count == 0) sb.Append("<p>No level stands out.</p>");
+            else { sb.Append("<ul>"); foreach (var line in summary) sb.Append("<li>").Append(E(line)).Append("</li>"); sb.Append("</ul>"); }
+            sb.Append("</section>\n");
+            Findings(sb, r);
+        }
         Overview(sb, context);
         if (r.Levels.Count > 0) Measurements(sb, r);
         if (r.Vertebrae.Count > 0 || r.LumbarLordosis is not null) Vertebrae(sb, r);

@@ -141,7 +141,8 @@ public sealed class PdfLayout : IDisposable
         foreach (var para in text.Split('\n'))
         {
             var line = "";
-            foreach (var word in para.Split(' '))
+            foreach (var whole in para.Split(' '))
+            foreach (var word in Hyphenate(whole, f, width))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
                 if (line.Length > 0 && _g.MeasureString(candidate, f).Width > width) { lines.Add(line); line = word; }
@@ -150,6 +151,19 @@ public sealed class PdfLayout : IDisposable
             lines.Add(line);
         }
         return lines;
+    }
+
+    /// <summary>A word wider than the column is cut into pieces that fit, each but the last ending in a hyphen.</summary>
+    private IEnumerable<string> Hyphenate(string word, XFont f, double width)
+    {
+        while (word.Length > 1 && _g.MeasureString(word, f).Width > width)
+        {
+            var n = word.Length - 1;
+            while (n > 1 && _g.MeasureString(word[..n] + "-", f).Width > width) n--;
+            yield return word[..n] + "-";
+            word = word[n..];
+        }
+        yield return word;
     }
 
     public void Dispose() => _g?.Dispose();

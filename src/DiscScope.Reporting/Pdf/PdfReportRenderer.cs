@@ -38,6 +38,10 @@ public sealed class PdfReportRenderer : IReportRenderer
 
             if (r.Levels.Count > 0)
             {
+                p.Heading("Summary");
+                var summary = ReportText.Summary(r);
+                if (summary.Count == 0) p.Paragraph("No level stands out.");
+                foreach (var line in summary) p.Paragraph("• " + line);
                 p.Heading("Findings per disc level");
                 p.Paragraph("p = model probability (of the shown grade; of \"present\" for findings). REVIEW marks a result below the confidence threshold.", p.Small);
                 var cols = Enum.GetValues<Grading>();

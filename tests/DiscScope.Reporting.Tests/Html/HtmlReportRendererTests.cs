@@ -47,4 +47,16 @@ public class HtmlReportRendererTests
     [InlineData("Doe^John^Q^^", "Doe, John Q")]
     [InlineData("Anonymous", "Anonymous")]
     public void PersonNamesAreShownReadably(string dicom, string shown) => Assert.Equal(shown, ReportText.PersonName(dicom));
+
+    /// <summary>The summary names what the hand-made fixture grades put there (and nothing for the unremarkable levels).</summary>
+    [Fact]
+    public void SummaryListsTheRemarkableLevels()
+    {
+        using var t = new TempDir();
+        var lines = ReportText.Summary(PhantomReport.Create(t.Path).Report);
+        Assert.Contains(lines, l => l.StartsWith("L4-L5: Pfirrmann 4 (p 0.72); Modic type 1 (p 0.79); bulging", StringComparison.Ordinal) && l.Contains("disc narrowing"));
+        Assert.Contains(lines, l => l.StartsWith("L5-S1: Pfirrmann 3 (p 0.72); herniation (p 0.91)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("T12-L1: review: level name", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("L1-L2", StringComparison.Ordinal));
+    }
 }
