@@ -61,4 +61,29 @@ public class HtmlReportBrowserTests
 
         Assert.Empty(problems);
     }
+
+    /// <summary>A report that could not be assessed (no levels, no images) also loads cleanly, on screen and as printed.</summary>
+    [Fact]
+    public async Task CannotAssessReportLoadsCleanlyOnScreenAndInPrint()
+    {
+        using var t = new TempDir();
+        var r = new DiscScope.Domain.Reports.StudyReport
+        {
+            Source = new DiscScope.Domain.Reports.StudySource("scan.nii.gz", "MR", "t1"), SoftwareVersion = "0.1.0-test", CannotAssess = "no lumbar spine in the field of view",
+        };
+        var html = t.File("report.html");
+        using (var fs = File.Create(html)) new HtmlReportRenderer().Render(new ReportContext(r), fs);
+        using var pw = await Playwright.CreateAsync();
+        await using var browser = await pw.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var page = await browser.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") problems.Add($"console {m.Type}: {m.Text}"); };
+        page.PageError += (_, e) => problems.Add("page error: " + e);
+        await page.GotoAsync(new Uri(html).AbsoluteUri);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.Contains("no lumbar spine", await page.Locator("#cannot-assess").InnerTextAsync());
+        Assert.True(await page.Locator("#disclaimer").IsVisibleAsync());
+        Assert.Equal(0, await page.Locator("#findings-table").CountAsync());
+        Assert.Empty(problems);
+    }
 }
