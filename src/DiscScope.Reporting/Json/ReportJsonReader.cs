@@ -41,9 +41,10 @@ public static class ReportJsonReader
             SoftwareVersion = Str(root, "software_version", "$") ?? Fail<string>("$.software_version", "missing"),
             Created = DateTimeOffset.Parse(Str(root, "created", "$") ?? Fail<string>("$.created", "missing"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
             Models = Arr(root, "models", "$").Select((m, i) =>
-                new ModelInfo(Str(m, "name", $"$.models[{i}]")!, Str(m, "version", $"$.models[{i}]")!, Str(m, "sha256", $"$.models[{i}]"))).ToList(),
+                new ModelInfo(Str(m, "name", $"$.models[{i}]") ?? Fail<string>($"$.models[{i}].name", "missing"),
+                    Str(m, "version", $"$.models[{i}]") ?? Fail<string>($"$.models[{i}].version", "missing"), Str(m, "sha256", $"$.models[{i}]"))).ToList(),
             CannotAssess = Str(root, "cannot_assess", "$"),
-            Warnings = Arr(root, "warnings", "$").Select(e => e.GetString()!).ToList(),
+            Warnings = Strings(root, "warnings", "$"),
             OverviewImage = Str(root, "overview_image", "$"),
             LumbarLordosis = lordosis is { } d ? new Degrees(d) : null,
             Levels = Arr(root, "levels", "$").Select((l, i) => ReadLevel(l, $"$.levels[{i}]")).ToList(),
@@ -59,7 +60,7 @@ public static class ReportJsonReader
             StudyInstanceUid = Str(s, "study_instance_uid", p),
             SeriesInstanceUid = Str(s, "series_instance_uid", p),
             FrameOfReferenceUid = Str(s, "frame_of_reference_uid", p),
-            SopInstanceUids = Arr(s, "sop_instance_uids", p).Select(e => e.GetString()!).ToList(),
+            SopInstanceUids = Strings(s, "sop_instance_uids", p),
             PatientId = Str(s, "patient_id", p),
             PatientName = Str(s, "patient_name", p),
             StudyDate = Str(s, "study_date", p),
@@ -88,7 +89,7 @@ public static class ReportJsonReader
         if (l.TryGetProperty("heatmaps", out var h) && h.ValueKind == JsonValueKind.Object)
             foreach (var kv in h.EnumerateObject())
             {
-                try { heatmaps[GradingNames.Parse(kv.Name)] = kv.Value.GetString()!; }
+                try { heatmaps[GradingNames.Parse(kv.Name)] = kv.Value.ValueKind == JsonValueKind.String ? kv.Value.GetString()! : Fail<string>($"{p}.heatmaps.{kv.Name}", "expected a string"); }
                 catch (FormatException e) { throw new ReportingException(Name, $"{p}.heatmaps: {e.Message}", e); }
             }
         var m = l.TryGetProperty("measurements", out var me) && me.ValueKind == JsonValueKind.Object ? ReadMeasurements(level, me, p + ".measurements") : null;
@@ -115,7 +116,8 @@ public static class ReportJsonReader
         var q = $"{p}.{name}";
         var v = Num(g, valueName, q) ?? Fail<double>($"{q}.{valueName}", "missing");
         if (v != Math.Floor(v)) Fail<int>($"{q}.{valueName}", "not an integer");
-        return new OrdinalGrade((int)v, Arr(g, "probabilities", q).Select(e => e.GetDouble()).ToList(), Bool(g, "uncertain", q) ?? false);
+        var probs = Arr(g, "probabilities", q).Select((e, i) => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : Fail<double>($"{q}.probabilities[{i}]", "expected a number")).ToList();
+        return new OrdinalGrade((int)v, probs, Bool(g, "uncertain", q) ?? false);
     }
 
     private static BinaryFinding? ReadBinary(JsonElement l, Grading grading, string p)
@@ -137,6 +139,9 @@ public static class ReportJsonReader
         try { return VertebraLevels.Parse(s ?? ""); }
         catch (FormatException e) { throw new ReportingException(Name, $"{p}: {e.Message}", e); }
     }
+
+    private static List<string> Strings(JsonElement o, string name, string p) =>
+        Arr(o, name, p).Select((e, i) => e.ValueKind == JsonValueKind.String ? e.GetString()! : Fail<string>($"{p}.{name}[{i}]", "expected a string")).ToList();
 
     private static string? Str(JsonElement o, string name, string p) =>
         !o.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null ? null

@@ -87,4 +87,17 @@ public class ReportJsonTests
         var e = Assert.Throws<ReportingException>(() => ReportJsonReader.Parse(node.ToJsonString()));
         Assert.Contains("$.levels[2].herniation.probability", e.Message);
     }
+
+    [Theory]
+    [InlineData("levels", 0, "pfirrmann", "probabilities", "$.levels[0].pfirrmann.probabilities[0]")]
+    [InlineData("source", -1, null, "sop_instance_uids", "$.source.sop_instance_uids[0]")]
+    public void WrongTypesInArraysAreNamedByPath(string top, int index, string? grading, string field, string expected)
+    {
+        using var t = new TempDir();
+        var node = JsonNode.Parse(ReportJsonWriter.ToJson(PhantomReport.Create(t.Path).Report))!;
+        var target = index >= 0 ? node[top]![index]![grading!]! : node[top]!;
+        target[field] = new JsonArray(JsonValue.Create(true));
+        var e = Assert.Throws<ReportingException>(() => ReportJsonReader.Parse(node.ToJsonString()));
+        Assert.Contains(expected, e.Message);
+    }
 }
