@@ -29,12 +29,17 @@ public sealed record DicomFile(DicomDataset Meta, DicomDataset Dataset, Transfer
     public static DicomFile Read(byte[] bytes, string name, DicomReadOptions? options = null) =>
         new DicomParser(name, bytes, options ?? DicomReadOptions.Default).Parse();
 
-    /// <summary>True when the bytes start like a DICOM file ('DICM' at 128 or a group 0002/0008 element at 0).</summary>
+    /// <summary>
+    /// True when the bytes start like a DICOM file: 'DICM' at 128, or a group 0002/0008 element at 0 with an explicit VR
+    /// or a short implicit length (files without preamble and meta, as some old modalities write them).
+    /// </summary>
     public static bool Detect(ReadOnlySpan<byte> head)
     {
         if (head.Length >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') return true;
         if (head.Length < 8) return false;
         var g = head[0] | head[1] << 8;
-        return (g == 0x0002 || g == 0x0008) && head[4] is >= (byte)'A' and <= (byte)'Z' && head[5] is >= (byte)'A' and <= (byte)'Z';
+        if (g != 0x0002 && g != 0x0008) return false;
+        if (head[4] is >= (byte)'A' and <= (byte)'Z' && head[5] is >= (byte)'A' and <= (byte)'Z') return true;
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(head[4..]) < 1024;
     }
 }

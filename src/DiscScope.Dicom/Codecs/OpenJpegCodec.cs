@@ -19,6 +19,7 @@ public sealed unsafe class OpenJpegCodec : IDicomPixelCodec
 
     [DllImport(Lib)] private static extern nint opj_create_decompress(int format);
     [DllImport(Lib)] private static extern void opj_set_default_decoder_parameters(byte* parameters);
+    [DllImport(Lib)] private static extern int opj_codec_set_threads(nint codec, int threads);
     [DllImport(Lib)] private static extern int opj_setup_decoder(nint codec, byte* parameters);
     [DllImport(Lib)] private static extern nint opj_stream_create(nuint bufferSize, int isInput);
     [DllImport(Lib)] private static extern void opj_stream_set_read_function(nint stream, delegate* unmanaged[Cdecl]<byte*, nuint, MemoryStreamState*, nuint> f);
@@ -87,6 +88,7 @@ public sealed unsafe class OpenJpegCodec : IDicomPixelCodec
                 var state = new MemoryStreamState { Data = src, Length = data.Length, Position = 0 };
                 opj_set_default_decoder_parameters(parameters);
                 if (opj_setup_decoder(codec, parameters) == 0) throw px.Fail("OpenJPEG rejected the decoder parameters");
+                if (data.Length > 1 << 16) opj_codec_set_threads(codec, Environment.ProcessorCount); // code-block decoding in parallel; a no-op without thread support
                 stream = opj_stream_create(1 << 16, 1);
                 opj_stream_set_read_function(stream, &Read);
                 opj_stream_set_skip_function(stream, &Skip);

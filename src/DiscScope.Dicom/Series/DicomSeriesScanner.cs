@@ -58,6 +58,8 @@ public static class DicomSeriesScanner
             foreach (var entry in zip.Entries)
             {
                 if (entry.FullName.EndsWith('/') || entry.Length is 0 or > MaxZipEntryBytes) continue;
+                // Deflate cannot expand more than 1032:1; an entry claiming more is corrupt or hostile and is not allocated.
+                if (entry.Length > entry.CompressedLength * 1032 + 65536) throw new DicomException(zipPath + "!" + entry.FullName, $"ZIP entry claims {entry.Length} bytes from {entry.CompressedLength} compressed");
                 var name = zipPath + "!" + entry.FullName;
                 byte[] bytes;
                 try

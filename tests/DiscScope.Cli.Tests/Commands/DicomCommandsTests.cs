@@ -37,6 +37,14 @@ public sealed class DicomCommandsTests
     }
 
     [DataFact]
+    public void InfoDetectsADicomFileWithoutExtensionOrPreamble()
+    {
+        var (code, o, err) = CliRunner.Run("info", SharedData.Path("dicom", "fodicom", "Tests_Test_Data", "CR-MONO1-10-chest"), "--json");
+        Assert.True(code == 0, err);
+        Assert.Equal(1, (int)JsonNode.Parse(o)!["size"]![2]!);
+    }
+
+    [DataFact]
     public void BenchPrintsThroughput()
     {
         var (code, o, _) = CliRunner.Run("bench", "dicom", SharedData.Path("dicom", "dcm_qa_ts", "In"), "-n", "1");
