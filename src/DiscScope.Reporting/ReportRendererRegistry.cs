@@ -37,6 +37,7 @@ public sealed class ReportRendererRegistry
     /// <summary>Writes every renderer that can render this context into <paramref name="folder"/>; returns the paths written.</summary>
     public IReadOnlyList<string> RenderAll(ReportContext context, string folder)
     {
+        ReportChecks.Validate(context.Report, "report");
         Directory.CreateDirectory(folder);
         var written = new List<string>();
         foreach (var r in _renderers)

@@ -6,12 +6,13 @@ namespace DiscScope.Reporting.Json;
 
 /// <summary>
 /// Writes a <see cref="StudyReport"/> as "discscope.report/1" JSON (snake_case; schema in docs/schemas/discscope.report.schema.json).
-/// Lengths in mm, angles in degrees, probabilities 0..1; absent values are written as null.
+/// Lengths in mm, angles in degrees, probabilities 0..1; absent values are written as null. <see cref="ReportChecks"/> runs first.
 /// </summary>
 public static class ReportJsonWriter
 {
     public static void Write(StudyReport r, Stream output)
     {
+        ReportChecks.Validate(r, "report.json");
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
         w.WriteString("schema", StudyReport.SchemaId);

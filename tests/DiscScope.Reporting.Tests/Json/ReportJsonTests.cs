@@ -100,4 +100,16 @@ public class ReportJsonTests
         var e = Assert.Throws<ReportingException>(() => ReportJsonReader.Parse(node.ToJsonString()));
         Assert.Contains(expected, e.Message);
     }
+
+    [Fact]
+    public void InconsistentGradesFailLoudlyInsteadOfWritingAnInvalidReport()
+    {
+        using var t = new TempDir();
+        var r = PhantomReport.Create(t.Path).Report;
+        var l = r.Levels[3];
+        var bad = r with { Levels = [l with { Grades = l.Grades with { Pfirrmann = new OrdinalGrade(3, [0.2, 0.3, 0.5], false) } }] };
+        Assert.Contains("L3-L4: Pfirrmann has 3 class probabilities", Assert.Throws<ReportingException>(() => ReportJsonWriter.ToJson(bad)).Message);
+        var nan = r with { Levels = [l with { Grades = l.Grades with { Herniation = new BinaryFinding(true, double.NaN, false) } }] };
+        Assert.Contains("Herniation probability NaN", Assert.Throws<ReportingException>(() => ReportJsonWriter.ToJson(nan)).Message);
+    }
 }
