@@ -117,6 +117,13 @@ def label(text):
         return 200 + ORDER.index(upper) + 1
     raise ValueError(text)
 labels = {s.SegmentNumber: label(s.SegmentLabel) for s in seg.SegmentSequence}
+# Segment type codes as published in PS3.16 CID 7604 / 7603 (typed in here), category "Anatomical Structure" (CID 7150).
+SCT = {'L4-L5 disc': '84020006', 'L5-S1 disc': '715056000', 'T12-L1 disc': '76206002', 'L4 vertebra': '11994002', 'L5 vertebra': '49668003', 'Sacrum': '54735007'}
+for s in seg.SegmentSequence:
+    cat = s.SegmentedPropertyCategoryCodeSequence[0]; typ = s.SegmentedPropertyTypeCodeSequence[0]
+    assert (cat.CodingSchemeDesignator, cat.CodeValue) == ('SCT', '123037004'), s.SegmentLabel
+    assert typ.CodingSchemeDesignator == 'SCT' and typ.CodeValue == SCT.get(s.SegmentLabel, typ.CodeValue), (s.SegmentLabel, typ.CodeValue)
+    assert s.SegmentAlgorithmType == 'AUTOMATIC' and s.SegmentAlgorithmName.startswith('DiscScope')
 frames = seg.pixel_array
 if frames.ndim == 2: frames = frames[None]
 rebuilt = np.zeros_like(truth)
