@@ -3,7 +3,7 @@
 # Installs the peer tools the tests compare against (apt-get -y when root; otherwise names them and stops), then dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PKGS=(python3 python3-numpy python3-nibabel python3-pydicom python3-scipy python3-sklearn dcmtk dicom3tools libopenjp2-7 libcharls2 patchelf fonts-dejavu-core)
+PKGS=(python3 python3-numpy python3-nibabel python3-pydicom python3-scipy python3-sklearn dcmtk dicom3tools libopenjp2-7 libcharls2 patchelf fonts-dejavu-core chromium poppler-utils)
 missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

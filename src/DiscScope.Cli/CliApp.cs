@@ -30,7 +30,7 @@ public static class CliApp
     /// <summary>Errors caused by the input (files, data) rather than by a bug.</summary>
     public static bool IsInputError(Exception e) =>
         e is ImageFormatException or IOException or UnauthorizedAccessException or InputException || e.GetType().Name.EndsWith("FormatException", StringComparison.Ordinal)
-        || e.GetType().Name == "DicomException";
+        || e.GetType().Name == "DicomException" || e is Reporting.ReportingException;
 
     private static int Fail(int code, string message)
     {

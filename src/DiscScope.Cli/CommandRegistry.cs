@@ -10,6 +10,7 @@ public static class CommandRegistry
     {
         c.AddCommand<DemoCommand>("demo").WithDescription("Run the pipeline on an embedded synthetic lumbar MR study (no external data).");
         c.AddCommand<InfoCommand>("info").WithDescription("Print dimensions, spacing, orientation and value range of an image.");
+        c.AddCommand<ReportCommand>("report").WithDescription("Render a report.json to HTML, PDF, CSV, FHIR and DICOM SR.");
         c.AddCommand<ConvertCommand>("convert").WithDescription("Convert an image between supported formats, keeping geometry.");
         c.AddCommand<SegmentCommand>("segment").WithDescription("Segment vertebrae, discs and canal of a sagittal spine MR and label the levels (SPIDER convention).");
         c.AddBranch("train", t =>
@@ -24,6 +25,7 @@ public static class CommandRegistry
             e.AddCommand<EvaluateSegmentationCommand>("segmentation").WithDescription("Patient-level K-fold cross-validation of the spine segmentation (Dice, HD95, bootstrap CIs).");
             e.AddCommand<EvaluateGradingCommand>("grading").WithDescription("Patient-level K-fold CV of the disc grading model.");
         });
-        c.AddBranch("bench", b => { b.SetDescription("Benchmarks (figures go into issue notes)."); b.AddCommand<BenchModelsCommand>("models").WithDescription("ONNX Runtime vs TorchSharp forward time of the U-Net at 256^2 and 512^2."); b.AddCommand<BenchSegmentCommand>("segment").WithDescription("Spine parsing wall time on a 15-slice 512x512 sagittal series (model load excluded)."); });
+        c.AddBranch("dicom", b => b.AddCommand<DicomDumpCommand>("dump").WithDescription("Print the elements of a DICOM file (text, or --json for the DICOM JSON Model)."));
+        c.AddBranch("bench", b => { b.SetDescription("Benchmarks (figures go into issue notes)."); b.AddCommand<BenchDicomCommand>("dicom").WithDescription("Read every DICOM file in a folder N times (header + pixels) and print files/s."); b.AddCommand<BenchModelsCommand>("models").WithDescription("ONNX Runtime vs TorchSharp forward time of the U-Net at 256^2 and 512^2."); b.AddCommand<BenchSegmentCommand>("segment").WithDescription("Spine parsing wall time on a 15-slice 512x512 sagittal series (model load excluded)."); });
     }
 }

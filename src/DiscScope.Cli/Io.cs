@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiscScope.Dicom;
 using DiscScope.Imaging;
 using DiscScope.Imaging.Formats;
 
@@ -7,11 +8,15 @@ namespace DiscScope.Cli;
 /// <summary>The CLI's image reading: one registry of formats, and parsing of the --pixel-spacing option.</summary>
 public static class Io
 {
-    public static FormatRegistry Registry { get; } = DefaultFormats.Create();
+    /// <summary>DICOM (files, ZIPs, folders) composed here so that DefaultFormats stays free of the DICOM layer.</summary>
+    public static DicomVolumeFormat Dicom { get; } = new() { Warn = w => Console.Error.WriteLine($"discscope: warning: {w}") };
+
+    public static FormatRegistry Registry { get; } = DefaultFormats.Create().Add(Dicom);
 
     public static IVolume Read(string path, string? pixelSpacing)
     {
-        if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException($"{path}: no such file or folder");
+        if (Directory.Exists(path)) return Dicom.ReadFolder(path);
+        if (!File.Exists(path)) throw new InputException($"{path}: no such file or folder");
         return Registry.Read(path, new ReadOptions { PixelSpacing = ParseSpacing(pixelSpacing) });
     }
 

@@ -9,7 +9,7 @@ public sealed class ConvertCommand : Command<ConvertCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<INPUT>")]
-        [Description("Input image (any readable format).")]
+        [Description("Input image (any readable format; DICOM file, folder or ZIP included).")]
         public string Input { get; init; } = "";
 
         [CommandArgument(1, "<OUTPUT>")]

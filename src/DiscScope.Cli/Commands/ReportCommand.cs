@@ -1,0 +1,52 @@
+using System.ComponentModel;
+using DiscScope.Reporting;
+using DiscScope.Reporting.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DiscScope.Cli.Commands;
+
+/// <summary>
+/// Renders a "discscope.report/1" report.json into the other report formats (HTML, PDF, CSV, FHIR, DICOM SR). Heatmap and
+/// overview paths in the report resolve against the report's folder. The SEG needs the label map and is written by the
+/// analysis pipeline, not from a report.json alone.
+/// </summary>
+public sealed class ReportCommand : Command<ReportCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<REPORT_JSON>")]
+        [Description("A report.json (schema discscope.report/1).")]
+        public string Report { get; init; } = "";
+
+        [CommandOption("--out <DIR>")]
+        [Description("Output folder (default: the report's folder).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--format <LIST>")]
+        [Description("Comma-separated formats: html, pdf, csv, fhir, sr, json (default: every format the report can feed).")]
+        public string? Format { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(s.Report)) throw new InputException($"{s.Report}: no such file");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(s.Report))!;
+        using var input = File.OpenRead(s.Report);
+        var ctx = new ReportContext(ReportJsonReader.Read(input)) { BaseDirectory = folder };
+        var registry = ReportRendererRegistry.CreateDefault();
+        var renderers = s.Format is null
+            ? registry.Renderers.Where(r => r.CanRender(ctx) && r.Format != "json").ToList()
+            : s.Format.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(registry.Get).ToList();
+        var outDir = s.Out ?? folder;
+        Directory.CreateDirectory(outDir);
+        foreach (var r in renderers)
+        {
+            if (!r.CanRender(ctx)) throw new InputException($"{r.Format}: this report lacks what the format needs (study UID, images)");
+            var path = Path.Combine(outDir, r.FileName);
+            using (var fs = File.Create(path)) r.Render(ctx, fs);
+            AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(path)}[/]");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+using DiscScope.Domain.Reports;
+
+namespace DiscScope.Reporting;
+
+/// <summary>
+/// What every renderer reads: the report model, optionally the images behind it (for the overview picture and the SEG),
+/// the folder that relative paths in the report (heatmaps, overview image) are resolved against, and the UIDs of derived
+/// DICOM objects.
+/// </summary>
+public sealed record ReportContext(StudyReport Report)
+{
+    public ReportImages? Images { get; init; }
+
+    /// <summary>Folder against which <see cref="LevelReport.Heatmaps"/> and <see cref="StudyReport.OverviewImage"/> are resolved.</summary>
+    public string? BaseDirectory { get; init; }
+
+    public DerivedUids Uids { get; init; } = DerivedUids.New();
+
+    /// <summary>
+    /// Reads a file the report refers to by relative path. Throws <see cref="ReportingException"/> when it is missing, or
+    /// when the path is absolute or leaves <see cref="BaseDirectory"/> (a report must not pull arbitrary files into its outputs).
+    /// </summary>
+    public byte[] ReadReferencedFile(string format, string relativePath)
+    {
+        var baseDir = Path.GetFullPath(BaseDirectory ?? ".");
+        var path = Path.GetFullPath(Path.Combine(baseDir, relativePath));
+        if (Path.IsPathRooted(relativePath) || !path.StartsWith(baseDir.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ReportingException(format, $"'{relativePath}' is not a path inside the report folder {baseDir}");
+        try { return File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReportingException(format, $"cannot read {path}: {e.Message}", e);
+        }
+    }
+}
