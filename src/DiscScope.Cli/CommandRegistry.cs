@@ -12,6 +12,7 @@ public static class CommandRegistry
         c.AddCommand<InfoCommand>("info").WithDescription("Print dimensions, spacing, orientation and value range of an image.");
         c.AddCommand<ReportCommand>("report").WithDescription("Render a report.json to HTML, PDF, CSV, FHIR and DICOM SR.");
         c.AddCommand<ConvertCommand>("convert").WithDescription("Convert an image between supported formats, keeping geometry.");
+        c.AddCommand<AnalyzeCommand>("analyze").WithDescription("Parse, measure and grade a sagittal lumbar MR; write report.json/html/pdf, findings.csv, FHIR, DICOM SR/SEG, labels.");
         c.AddCommand<SegmentCommand>("segment").WithDescription("Segment vertebrae, discs and canal of a sagittal spine MR and label the levels (SPIDER convention).");
         c.AddBranch("train", t =>
         {

@@ -26,7 +26,8 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
         if (seg.Result is not ParsedSpine spine)
             return new StudyAnalysis(report with { CannotAssess = seg.Result.ToString() }, null, null, null, []);
 
-        var (midImage, midLabels) = MidSlices(input.T2, seg);
+        var (canonImage, canonLabels) = Canonical(input.T2, seg);
+        var (midImage, midLabels) = MidSlices(canonImage, canonLabels, seg.MidSagittalSlice);
         var measured = SpineMorphometry.Measure(midLabels, midImage);
         var warnings = spine.Warnings.Select(w => w.ToString()).ToList();
 
@@ -39,7 +40,11 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
             if (input.T1 is not null)
             {
                 var s1 = parser.Parse(input.T1);
-                if (s1.Result is ParsedSpine p1) t1 = Crops(MidSlices(input.T1, s1).Image, p1);
+                if (s1.Result is ParsedSpine p1)
+                {
+                    var (i1, l1) = Canonical(input.T1, s1);
+                    t1 = Crops(MidSlices(i1, l1, s1.MidSagittalSlice).Image, p1);
+                }
                 else warnings.Add($"T1 not used: {s1.Result}");
             }
             graded = grader.Grade(t2, t1, spine.Confidence);
@@ -53,18 +58,28 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
         }).ToList();
 
         report = report with { Levels = levels, Vertebrae = measured.Vertebrae, LumbarLordosis = measured.LumbarLordosis, Warnings = warnings };
-        return new StudyAnalysis(report, seg.Labels, midImage, midLabels, graded);
+        return new StudyAnalysis(report, seg.Labels, midImage, midLabels, graded)
+        {
+            CanonicalImage = canonImage, CanonicalLabels = canonLabels, MidSlice = Math.Clamp(seg.MidSagittalSlice, 0, canonImage.SizeK - 1),
+        };
     }
 
-    /// <summary>The mid-sagittal image and label slices in the canonical frame (columns anterior->posterior, rows superior->inferior).</summary>
-    public static (Volume<float> Image, LabelMap Labels) MidSlices(IVolume input, SpineSegmentation seg)
+    /// <summary>The image and labels in the canonical frame (columns anterior->posterior, rows superior->inferior, slices right->left).</summary>
+    public static (Volume<float> Image, LabelMap Labels) Canonical(IVolume input, SpineSegmentation seg)
     {
         var f = input.ToFloat();
         var g = input.Geometry;
         var bare2D = g.SizeK == 1 && g.Direction.MaxAbsDifference(Matrix3.Identity) < 1e-9;
         var image = bare2D ? f : Reorientation.Reorient(f, Reorientation.CanonicalSagittal);
         var labels = seg.Labels is null ? new Volume<short>(image.Geometry) : bare2D ? seg.Labels.Labels : Reorientation.Reorient(seg.Labels.Labels, Reorientation.CanonicalSagittal);
-        var k = Math.Clamp(seg.MidSagittalSlice, 0, image.SizeK - 1);
+        return (image, new LabelMap(labels));
+    }
+
+    /// <summary>The mid-sagittal image and label slices in the canonical frame, in a slice-local geometry (spacing kept).</summary>
+    public static (Volume<float> Image, LabelMap Labels) MidSlices(Volume<float> image, LabelMap labelMap, int midSlice)
+    {
+        var labels = labelMap.Labels;
+        var k = Math.Clamp(midSlice, 0, image.SizeK - 1);
         // Measurements work in a slice-local frame: spacing kept, origin and direction simplified.
         Volume<T> Local<T>(Volume<T> v) where T : unmanaged, System.Numerics.INumber<T>
         {
