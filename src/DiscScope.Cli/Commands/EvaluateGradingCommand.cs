@@ -17,6 +17,10 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         [CommandOption("--folds <K>")]
         public int Folds { get; init; } = 5;
 
+        [CommandOption("--card <FILE>")]
+        [Description("Model card to (re)write with the metrics (e.g. models/grading/MODEL_CARD.md).")]
+        public string? Card { get; init; }
+
         [CommandOption("--json <FILE>")]
         [Description("Where the metrics go (default models/grading/evaluation.json).")]
         public string Json { get; init; } = Path.Combine("models", "grading", "evaluation.json");
@@ -53,6 +57,12 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         }
         AnsiConsole.Write(t);
         Console.WriteLine($"wrote {s.Json}");
+        if (s.Card is not null)
+        {
+            File.WriteAllText(s.Card, GradingModelCard.Markdown(summary, samples.Count, doc.patients, doc.discs_with_t1, s.Folds, s.Seed,
+                $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {s.Epochs} epochs)."));
+            Console.WriteLine($"wrote {s.Card}");
+        }
         return 0;
     }
 

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using DiscScope.Evaluation;
+
+namespace DiscScope.Training.DiscGrading;
+
+/// <summary>Writes the disc grading model card (Markdown): data, splits, cross-validated metrics with bootstrap 95 % CIs, licence limits, intended use.</summary>
+public static class GradingModelCard
+{
+    public static string Markdown(IReadOnlyDictionary<string, object> metrics, int discs, int patients, int discsWithT1, int folds, int seed, string trainingNote)
+    {
+        var b = new StringBuilder();
+        b.AppendLine("# Model card: discscope-disc-grading");
+        b.AppendLine();
+        b.AppendLine("Multi-task CNN (residual backbone, global-average-pooled heads) grading each lumbar disc from a disc-aligned 96 x 64 crop at 0.625 mm of the");
+        b.AppendLine("mid-sagittal T2 slice and, where available, the same patient's T1 slice: Pfirrmann 1-5, Modic 0-3, herniation, bulging, narrowing,");
+        b.AppendLine("spondylolisthesis, upper and lower endplate changes. Class activation maps (exact CAM for the GAP heads) explain each grade.");
+        b.AppendLine("Probabilities are temperature-scaled per head (`disc-grading.calibration.json`).");
+        b.AppendLine();
+        b.AppendLine("## Data and splits");
+        b.AppendLine($"- SPIDER (van der Graaf et al., Sci Data 2024) mid-sagittal T1/T2/T2-SPACE slices in the shared data folder and `gradings.csv`: {discs} graded discs of {patients} patients were found and named by DiscScope's segmentation and joined by IVD label ({discsWithT1} with a T1 crop). Discs the parser did not find are left out (never guessed).");
+        b.AppendLine($"- {trainingNote}");
+        b.AppendLine($"- Evaluation: patient-level {folds}-fold cross-validation, stratified by Pfirrmann grade (seed {seed}); within each fold 15 % of the training patients are held out for early stopping and for fitting the temperatures. Metrics are pooled over the out-of-fold predictions; 95 % CIs are patient-level (cluster) bootstrap percentiles, 2000 resamples.");
+        b.AppendLine("- About 20 % of SPIDER patients are held back by the project for independent evaluation; they were never seen here.");
+        b.AppendLine();
+        b.AppendLine("## Cross-validated metrics");
+        b.AppendLine("| grading | metric | value [95 % CI] |");
+        b.AppendLine("|---|---|---|");
+        foreach (var (name, m) in metrics)
+        {
+            if (m is GradingSummary g)
+            {
+                Row(b, name, "accuracy", g.Accuracy); Row(b, "", "balanced accuracy", g.BalancedAccuracy); Row(b, "", "Cohen's kappa, linear", g.LinearKappa);
+                Row(b, "", "Cohen's kappa, quadratic", g.QuadraticKappa); Row(b, "", "within one grade", g.WithinOne); Row(b, "", "macro one-vs-rest AUC", g.MacroAuc); Row(b, "", "ECE", g.Ece);
+            }
+            else if (m is BinarySummary s)
+            {
+                Row(b, name + (name == "modic_any" ? " (Modic 1-3 vs 0)" : ""), $"AUC ({s.Positives} positive)", s.Auc);
+                Row(b, "", "sensitivity @0.5", s.Sensitivity); Row(b, "", "specificity @0.5", s.Specificity); Row(b, "", "ECE", s.Ece);
+            }
+        }
+        b.AppendLine();
+        b.AppendLine("## Licence limits and intended use");
+        b.AppendLine("- Training data: SPIDER, CC BY 4.0 — cite van der Graaf et al., Sci Data 11:264 (2024). The weights are DiscScope's own artefact.");
+        b.AppendLine("- Intended use: research and decision support for sagittal lumbar MR; every grade must be confirmed by a qualified reader. Not a medical device.");
+        b.AppendLine("- Known limits: mid-sagittal slice only (no axial review, so lateral herniations are invisible); 8-bit per-slice-scaled training images; two scanner vendors; rare classes (Modic 1 and 3, spondylolisthesis) have few examples and wide CIs.");
+        return b.ToString();
+    }
+
+    private static void Row(StringBuilder b, string name, string metric, MetricWithCi? m) =>
+        b.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {metric} | {(m is null ? "n/a" : $"{m.Value:0.000} [{m.Lower:0.000}, {m.Upper:0.000}]")} |"));
+}
