@@ -1,17 +1,20 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
-using DiscScope.Analysis.Measurements;
 using DiscScope.Analysis.Synthetic;
+using DiscScope.Dicom;
+using DiscScope.Domain.Anatomy;
+using DiscScope.Evaluation;
 using DiscScope.Imaging;
+using DiscScope.Imaging.Processing;
+using DiscScope.Reporting.Dicom.Mr;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace DiscScope.Cli.Commands;
 
 /// <summary>
-/// Runs the pipeline on the embedded synthetic lumbar study (no external data, no network) and prints the findings next to the
-/// phantom's designed ground truth; leaves every output in the folder it names.
+/// Builds the embedded synthetic lumbar study as a DICOM MR series (no external data, no network), runs the whole pipeline on it
+/// (`analyze`), prints the findings next to the phantom's designed ground truth and leaves every output in the folder it names.
 /// </summary>
 public sealed class DemoCommand : Command<DemoCommand.Settings>
 {
@@ -22,38 +25,56 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
         public string Out { get; init; } = "discscope-demo";
     }
 
+    /// <summary>Stated tolerances: disc middle height within 1.5 mm, signal ratio within 0.15, herniated disc displacement above 2 mm.</summary>
+    public const double HeightToleranceMm = 1.5, SignalTolerance = 0.15, HerniationMinMm = 2.0;
+
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(s.Out);
         var phantom = LumbarPhantom.Create();
-        var imagePath = Path.Combine(s.Out, "phantom_t2.nii.gz");
-        var truthPath = Path.Combine(s.Out, "phantom_truth_labels.nii.gz");
-        Io.Registry.Write(phantom.Image, imagePath);
-        Io.Registry.Write(phantom.Labels.Labels, truthPath);
+        var dicomDir = Path.Combine(s.Out, "phantom_dicom");
+        Directory.CreateDirectory(dicomDir);
+        foreach (var f in MrSeriesBuilder.Build(phantom.Image, new MrSeriesInfo())) DicomWriter.Write(f, Path.Combine(dicomDir, f.Source));
+        Io.Registry.Write(phantom.Labels.Labels, Path.Combine(s.Out, "phantom_truth_labels.nii.gz"));
+        AnsiConsole.MarkupLine($"synthetic lumbar MR: {phantom.Image.SizeK} sagittal slices written as DICOM to [green]{Markup.Escape(dicomDir)}[/]");
 
-        var mid = new LabelMap(phantom.Labels.Labels.Slice(phantom.MidSlice));
-        var measured = SpineMorphometry.Measure(mid, phantom.Image.Slice(phantom.MidSlice));
-        var jsonPath = Path.Combine(s.Out, "measurements.json");
-        File.WriteAllText(jsonPath, JsonSerializer.Serialize(measured, new JsonSerializerOptions { WriteIndented = true }));
+        var o = AnalysisRunner.Run(new AnalysisRunner.Request(dicomDir, s.Out));
+        var report = o.Analysis.Report;
+        AnalyzeCommand.Summarise(report);
+        if (report.CannotAssess is not null) return 1;
 
-        var t = new Table().Title("Synthetic lumbar study: measured vs designed (mid-sagittal slice)")
-            .AddColumns("level", "middle height mm (designed)", "anterior / posterior mm (designed)", "signal ratio (designed)", "posterior displacement mm", "lesion");
+        var t = new Table().Title("Findings vs the phantom's design").AddColumns("level", "middle height mm (design)", "signal ratio (design)", "posterior displacement mm", "check");
+        var failures = 0;
         foreach (var d in phantom.Discs)
         {
-            var m = measured.Discs.Single(x => x.Level == d.Level);
-            t.AddRow(d.Level.ToString(),
-                F($"{m.Heights.Middle.Value:0.0} ({d.MiddleMm:0.0})"),
-                F($"{m.Heights.Anterior.Value:0.0} / {m.Heights.Posterior.Value:0.0} ({d.AnteriorMm:0.0} / {d.PosteriorMm:0.0})"),
-                F($"{m.SignalIntensityRatio:0.00} ({d.SignalRatio:0.00})"),
-                F($"{m.PosteriorDisplacement?.Value:0.0}"),
-                d.Degenerated ? "degenerated" : d.HerniationMm > 0 ? F($"herniation {d.HerniationMm:0} mm") : "");
+            var l = report.Levels.FirstOrDefault(x => x.Level == d.Level);
+            var m = l?.Measurements;
+            if (m is null) { t.AddRow(d.Level.ToString(), "not found", "", "", "[red]missed[/]"); failures++; continue; }
+            var ok = (d.HerniationMm > 0 || Math.Abs(m.Heights.Middle.Value - d.MiddleMm) <= HeightToleranceMm)
+                && (m.SignalIntensityRatio is not { } sir || Math.Abs(sir - d.SignalRatio) <= SignalTolerance)
+                && (d.HerniationMm == 0 || m.PosteriorDisplacement?.Value > HerniationMinMm);
+            if (!ok) failures++;
+            t.AddRow(d.Level.ToString(), F($"{m.Heights.Middle.Value:0.0} ({d.MiddleMm:0.0})"), F($"{m.SignalIntensityRatio:0.00} ({d.SignalRatio:0.00})"),
+                F($"{m.PosteriorDisplacement?.Value:0.0}") + (d.HerniationMm > 0 ? F($" (herniation {d.HerniationMm:0} mm)") : ""), ok ? "[green]ok[/]" : "[red]off[/]");
         }
         AnsiConsole.Write(t);
-        if (measured.LumbarLordosis is { } lordosis) AnsiConsole.MarkupLine(F($"lumbar lordosis (L1-S1): {lordosis.Value:0.0} degrees"));
-        AnsiConsole.MarkupLine("[grey]Measurements here are taken on the phantom's ground-truth labels.[/]");
-        AnsiConsole.MarkupLine($"outputs in [green]{Markup.Escape(Path.GetFullPath(s.Out))}[/]: {Path.GetFileName(imagePath)}, {Path.GetFileName(truthPath)}, {Path.GetFileName(jsonPath)}");
+
+        if (o.Analysis.Labels is { } predicted)
+        {
+            var truth = phantom.Labels;
+            foreach (var (name, cls) in new[] { ("vertebrae", Structure.Vertebra), ("discs", Structure.Disc), ("canal", Structure.Canal) })
+            {
+                var labels = Enumerable.Range(0, 300).Where(v => Known(v) && SpineLabel.StructureOf(v) == cls).Select(v => (short)v).ToArray();
+                var dice = Overlap.Compute(predicted, truth, labels).Dice;
+                AnsiConsole.MarkupLine(F($"Dice {name} (levels merged) vs ground truth: {dice:0.000}"));
+            }
+        }
+        AnsiConsole.MarkupLine(F($"tolerances: middle height ±{HeightToleranceMm} mm, signal ratio ±{SignalTolerance}, herniated disc displacement > {HerniationMinMm} mm; {failures} of {phantom.Discs.Count} discs off"));
+        AnsiConsole.MarkupLine($"every output is in [green]{Markup.Escape(Path.GetFullPath(s.Out))}[/] ({o.Written.Count} files + heatmaps)");
         return 0;
     }
+
+    private static bool Known(int v) => v is >= 1 and <= 26 or 100 or > 200 and <= 225;
 
     private static string F(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using DiscScope.Analysis.DiscGrading;
+using DiscScope.Analysis.Mri;
+using DiscScope.Analysis.Pipeline;
+using DiscScope.Domain.Anatomy;
+using DiscScope.Domain.Reports;
+using DiscScope.Models.Onnx;
+using DiscScope.Reporting;
+using DiscScope.Reporting.Images;
+
+namespace DiscScope.Cli;
+
+/// <summary>Runs the analysis pipeline on an input and writes every output (heatmaps, labels, report formats) into a folder; shared by `analyze` and `demo`.</summary>
+public static class AnalysisRunner
+{
+    public sealed record Request(string Input, string OutDir)
+    {
+        public string? PixelSpacing { get; init; }
+        public string Sequence { get; init; } = "t2";
+        public string? T1 { get; init; }
+        public IReadOnlyCollection<string>? Formats { get; init; }
+        public string? SegmentationModel { get; init; }
+        public string? GradingModel { get; init; }
+    }
+
+    public sealed record Outcome(StudyAnalysis Analysis, IReadOnlyList<string> Written, IReadOnlyList<string> Skipped);
+
+    public static Outcome Run(Request q)
+    {
+        var segPath = ModelLocator.Find(ModelLocator.Segmentation, q.SegmentationModel)
+            ?? throw new InputException("segmentation model not found: train it (`discscope train segmentation`) or pass --segmentation-model");
+        var gradePath = ModelLocator.Find(ModelLocator.Grading, q.GradingModel);
+        var (t2, source) = StudyReader.Read(q.Input, q.PixelSpacing, q.Sequence);
+        var t1 = q.T1 is null ? null : StudyReader.Read(q.T1, q.PixelSpacing, "t1").Volume;
+
+        using var cache = new OnnxModelCache();
+        using var segNet = OnnxSliceNetwork.Load(segPath, threads: 2);
+        var models = new List<ModelInfo> { Info(segPath, cache.Get(segPath)) };
+        DiscGrader? grader = null;
+        if (gradePath is not null) { grader = DiscGrader.Load(gradePath, cache); models.Add(Info(gradePath, cache.Get(gradePath))); }
+        var version = typeof(AnalysisRunner).Assembly.GetName().Version?.ToString(3) ?? "0";
+        var analysis = new StudyAnalyzer(new SpineParser(new SliceSegmenter(segNet)), grader, models, version).Analyze(new StudyInput(t2, source) { T1 = t1 });
+
+        Directory.CreateDirectory(q.OutDir);
+        var written = new List<string>(); var skipped = new List<string>();
+        foreach (var r in analysis.Grading)
+            foreach (var (grading, map) in r.Heatmaps)
+            {
+                var path = Path.Combine(q.OutDir, StudyAnalyzer.HeatmapPath(DiscLevel.FromSpiderIvdLabel(r.IvdLabel), grading));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, HeatmapImage.Render(r.Crop, map, r.Width, r.Height));
+            }
+        if (analysis.Labels is not null)
+        {
+            var labelsPath = Path.Combine(q.OutDir, "labels.nii.gz");
+            Io.Registry.Write(analysis.Labels.Labels, labelsPath);
+            written.Add(labelsPath);
+        }
+        var ctx = new ReportContext(analysis.Report)
+        {
+            BaseDirectory = Path.GetFullPath(q.OutDir),
+            Images = analysis.CanonicalImage is { } ci && analysis.CanonicalLabels is { } cl ? new ReportImages(ci, cl, analysis.MidSlice) : null,
+        };
+        var registry = ReportRendererRegistry.CreateDefault();
+        var wanted = q.Formats?.Select(f => registry.Get(f).Format).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in registry.Renderers)
+        {
+            if (wanted is not null && !wanted.Contains(r.Format)) continue;
+            if (!r.CanRender(ctx)) { skipped.Add(r.Format); continue; }
+            var path = Path.Combine(q.OutDir, r.FileName);
+            using (var fs = File.Create(path)) r.Render(ctx, fs);
+            written.Add(path);
+        }
+        return new Outcome(analysis, written, skipped);
+    }
+
+    private static ModelInfo Info(string path, OnnxModel m)
+    {
+        var meta = m.Properties.ContainsKey(MetadataKeys.Name) ? m.Metadata : null;
+        using var f = File.OpenRead(path);
+        return new ModelInfo(meta?.Name ?? Path.GetFileNameWithoutExtension(path), meta?.Version ?? "unknown", Convert.ToHexStringLower(SHA256.HashData(f)));
+    }
+}

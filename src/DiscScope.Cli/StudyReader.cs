@@ -1,0 +1,60 @@
+using DiscScope.Dicom;
+using DiscScope.Domain.Reports;
+using DiscScope.Imaging;
+using DiscScope.Imaging.Geometry;
+
+namespace DiscScope.Cli;
+
+/// <summary>
+/// Reads an input for analysis with what the report needs to know about it: for DICOM, the study/series/frame-of-reference UIDs, the
+/// patient and the SOP Instance UIDs in the order of the canonical sagittal slices (right to left); for other formats, the file alone.
+/// </summary>
+public static class StudyReader
+{
+    public static (IVolume Volume, StudySource Source) Read(string path, string? pixelSpacing, string sequence)
+    {
+        if (!IsDicom(path))
+        {
+            var v = Io.Read(path, pixelSpacing);
+            return (v, new StudySource(path, "MR", sequence) { RowSpacingMm = v.Geometry.Spacing.Y, ColumnSpacingMm = v.Geometry.Spacing.X });
+        }
+        var dv = DicomVolumeBuilder.Read(path, Io.Dicom.Options);
+        foreach (var w in dv.Warnings) Console.Error.WriteLine($"discscope: warning: {w}");
+        var g = dv.Volume.Geometry;
+        var first = dv.Series.Instances[0].Dataset;
+        // Canonical slices run towards patient left (+x in LPS): order instances by their position along that direction.
+        var toLeft = Orientation.Axis('L');
+        var axis = Enumerable.Range(0, 3).Select(c => g.Direction.Column(c)).MaxBy(c => Math.Abs(c.Dot(toLeft)));
+        if (axis.Dot(toLeft) < 0) axis = -axis;
+        var sops = dv.Series.Instances
+            .Select(f => (Uid: f.Dataset.GetString(Tag("SOPInstanceUID")) ?? "", Pos: f.Dataset.GetNumbers(Tag("ImagePositionPatient"))))
+            .Where(x => x.Pos.Length == 3)
+            .OrderBy(x => new Vec3(x.Pos[0], x.Pos[1], x.Pos[2]).Dot(axis)).Select(x => x.Uid).ToList();
+        var source = new StudySource(path, first.GetString(Tag("Modality")) ?? "MR", sequence)
+        {
+            StudyInstanceUid = dv.Series.StudyInstanceUid,
+            SeriesInstanceUid = dv.Series.SeriesInstanceUid,
+            FrameOfReferenceUid = first.GetString(Tag("FrameOfReferenceUID")),
+            SopInstanceUids = sops.Count == g.SizeK ? sops : [],
+            PatientId = first.GetString(Tag("PatientID")),
+            PatientName = first.GetString(Tag("PatientName")),
+            StudyDate = first.GetString(Tag("StudyDate")),
+            RowSpacingMm = g.Spacing.Y, ColumnSpacingMm = g.Spacing.X,
+        };
+        return (dv.Volume, source);
+    }
+
+    private static DicomTag Tag(string keyword) => new(DicomDictionary.FindKeyword(keyword)!.Tag);
+
+    private static bool IsDicom(string path)
+    {
+        if (Directory.Exists(path)) return true;
+        if (!File.Exists(path)) throw new InputException($"{path}: no such file or folder");
+        var lower = path.ToLowerInvariant();
+        if (lower.EndsWith(".dcm", StringComparison.Ordinal) || lower.EndsWith(".zip", StringComparison.Ordinal) || lower.EndsWith(".dicom", StringComparison.Ordinal)) return true;
+        var head = new byte[132];
+        using var f = File.OpenRead(path);
+        var n = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return Io.Registry.ByExtension(path) is null && DicomFile.Detect(head.AsSpan(0, n));
+    }
+}
