@@ -83,6 +83,20 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
 
     public int? GetInt(DicomTag tag) => GetNumber(tag) is { } d && double.IsFinite(d) && Math.Abs(d) < int.MaxValue ? (int)d : null;
 
+    /// <summary>
+    /// The tag of a private element by its creator (PS3.5 7.8.1): the block (gggg,00xx) whose Private Creator value is
+    /// <paramref name="creator"/> reserves elements (gggg,xx00-xxFF); returns (gggg,xxee) for <paramref name="element"/> ee,
+    /// or null when the creator has no block in the odd group <paramref name="group"/>.
+    /// </summary>
+    public DicomTag? FindPrivateTag(ushort group, string creator, byte element)
+    {
+        if ((group & 1) == 0) throw new ArgumentException($"group {group:X4} is not private (odd)", nameof(group));
+        for (ushort b = 0x10; b <= 0xFF; b++)
+            if (this[new DicomTag(group, b)] is { } e && DicomValues.Strings(e, Charset) is [var v, ..] && v.Trim() == creator.Trim())
+                return new DicomTag(group, (ushort)(b << 8 | element));
+        return null;
+    }
+
     /// <summary>Items of a sequence; empty when absent.</summary>
     public IReadOnlyList<DicomDataset> GetItems(DicomTag tag) => this[tag]?.Items ?? [];
 

@@ -16,7 +16,7 @@ public sealed record DicomFile(DicomDataset Meta, DicomDataset Dataset, Transfer
             using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             var length = fs.Length;
             if (length > Array.MaxLength) throw new DicomException(path, $"file of {length} bytes is too large", 0);
-            bytes = new byte[length];
+            bytes = GC.AllocateUninitializedArray<byte>((int)length); // every byte is read into it below
             var head = fs.ReadAtLeast(bytes.AsSpan(0, (int)Math.Min(132, length)), (int)Math.Min(132, length), throwOnEndOfStream: false);
             if (!DicomParser.Plausible(bytes.AsSpan(0, head))) throw new DicomException(path, "not a DICOM file: no 'DICM' prefix and no plausible data element at the start", 0);
             fs.ReadExactly(bytes.AsSpan(head));

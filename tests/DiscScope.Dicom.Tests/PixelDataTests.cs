@@ -30,7 +30,12 @@ public sealed class PixelDataTests(ITestOutputHelper output)
             var rel = Corpus.Rel(path);
             compared++;
             byte[] ours;
-            try { ours = new DicomPixelData(DicomFile.Read(path)).DecodeAll(); }
+            try
+            {
+                var px = new DicomPixelData(DicomFile.Read(path));
+                ours = px.DecodeAll();
+                if (!px.GetFrames().Span.SequenceEqual(ours)) problems.Add($"{rel}: GetFrames (zero-copy) differs from DecodeAll");
+            }
             catch (DicomException e) { problems.Add($"{rel}: DiscScope cannot decode ({e.Reason}) but pydicom can"); continue; }
             var npy = Npy.Read(r.NpyPath).LittleEndian();
             if (ours.AsSpan().SequenceEqual(npy.Data)) { equal++; continue; }

@@ -79,9 +79,23 @@ public sealed class DicomPixelData
     public byte[] DecodeAll()
     {
         CheckBudget();
-        var o = new byte[(long)FrameBytes * Frames];
+        // Native frames of whole bytes overwrite every output byte, so the buffer need not be zeroed first.
+        var overwrites = !IsEncapsulated && BitsAllocated != 1 && !(SamplesPerPixel > 1 && PlanarConfiguration == 1 && BytesPerSample > 1) && !Is422;
+        var o = overwrites ? GC.AllocateUninitializedArray<byte>(checked(FrameBytes * Frames)) : new byte[(long)FrameBytes * Frames];
         for (var f = 0; f < Frames; f++) DecodeFrame(f, o.AsSpan(f * FrameBytes, FrameBytes));
         return o;
+    }
+
+    /// <summary>
+    /// All frames in the decoded layout, without a copy when the stored layout already is that layout (native, whole-byte
+    /// samples, colour-by-pixel, full chroma): then the memory refers into the file's buffer. Otherwise <see cref="DecodeAll"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte> GetFrames()
+    {
+        var direct = !IsEncapsulated && BitsAllocated != 1 && !Is422 && !(SamplesPerPixel > 1 && PlanarConfiguration == 1);
+        if (!direct) return DecodeAll();
+        CheckBudget();
+        return _element.Value[..(FrameBytes * Frames)];
     }
 
     public byte[] DecodeFrame(int frame)
@@ -113,6 +127,21 @@ public sealed class DicomPixelData
             var need = (bits * Frames + 7) / 8;
             if (v.Length < need) throw Fail($"pixel data holds {v.Length} bytes, {need} expected for {Frames} frames of 1-bit data");
             var start = bits * frame;
+            if ((start & 7) == 0)
+            {
+                // Byte-aligned frame: eight pixels per byte, least significant bit first (PS3.5 8.1.1).
+                var src = v[(int)(start >> 3)..];
+                var whole = (int)(bits >> 3);
+                for (var i = 0; i < whole; i++)
+                {
+                    var x = src[i];
+                    var o = output.Slice(i * 8, 8);
+                    o[0] = (byte)(x & 1); o[1] = (byte)(x >> 1 & 1); o[2] = (byte)(x >> 2 & 1); o[3] = (byte)(x >> 3 & 1);
+                    o[4] = (byte)(x >> 4 & 1); o[5] = (byte)(x >> 5 & 1); o[6] = (byte)(x >> 6 & 1); o[7] = (byte)(x >> 7 & 1);
+                }
+                for (var i = whole * 8; i < bits; i++) output[i] = (byte)((src[i >> 3] >> (i & 7)) & 1);
+                return;
+            }
             for (long i = 0; i < bits; i++)
             {
                 var b = start + i;

@@ -129,8 +129,8 @@ public static class DicomVolumeBuilder
         var spp = px.SamplesPerPixel;
         var bps = px.BytesPerSample;
         var frameOffset = f.Frame * px.FrameBytes;
-        var lut = f.ModalityLut is { } l ? Lut.From(l) : null;
-        var palette = px.Photometric == "PALETTE COLOR" ? Palette.From(f.File.Dataset) : null;
+        var lut = f.ModalityLut is { } l ? ModalityLut.From(l) : null;
+        var palette = px.Photometric == "PALETTE COLOR" ? PaletteLut.From(f.File.Dataset) : null;
         for (var p = 0; p < dst.Length; p++)
         {
             var o = frameOffset + p * spp * bps;
@@ -213,50 +213,5 @@ public static class DicomVolumeBuilder
         var o = new T[data.Length];
         for (var i = 0; i < o.Length; i++) o[i] = T.CreateSaturating(data[i]);
         return new Volume<T>(g, o);
-    }
-
-    /// <summary>Modality LUT (PS3.3 C.11.1): descriptor (entries, first mapped value, bits) and 16-bit data.</summary>
-    private sealed class Lut(int first, ushort[] data)
-    {
-        public static Lut? From(DicomDataset item)
-        {
-            var d = item.GetNumbers(DicomTag.LUTDescriptor);
-            var e = item[DicomTag.LUTData];
-            if (d.Length < 3 || e is null) return null;
-            var span = e.Value.Span;
-            var n = (int)d[0] == 0 ? 65536 : (int)d[0];
-            var data = new ushort[Math.Min(n, span.Length / 2)];
-            for (var i = 0; i < data.Length; i++) data[i] = BinaryPrimitives.ReadUInt16LittleEndian(span[(2 * i)..]);
-            return data.Length == 0 ? null : new Lut((int)d[1], data);
-        }
-
-        public double Map(double v) => data[Math.Clamp((int)v - first, 0, data.Length - 1)];
-    }
-
-    /// <summary>Palette Color lookup (PS3.3 C.7.6.3.1.5) reduced to luminance.</summary>
-    private sealed class Palette(int first, ushort[] r, ushort[] g, ushort[] b)
-    {
-        public static Palette? From(DicomDataset ds)
-        {
-            var d = ds.GetNumbers(DicomTag.RedPaletteColorLookupTableDescriptor);
-            if (d.Length < 3) return null;
-            ushort[]? Read(DicomTag t)
-            {
-                var e = ds[t];
-                if (e is null) return null;
-                var s = e.Value.Span;
-                var o = new ushort[s.Length / 2];
-                for (var i = 0; i < o.Length; i++) o[i] = BinaryPrimitives.ReadUInt16LittleEndian(s[(2 * i)..]);
-                return o;
-            }
-            var r = Read(DicomTag.RedPaletteColorLookupTableData); var g = Read(DicomTag.GreenPaletteColorLookupTableData); var b = Read(DicomTag.BluePaletteColorLookupTableData);
-            return r is { Length: > 0 } && g is { Length: > 0 } && b is { Length: > 0 } ? new Palette((int)d[1], r, g, b) : null;
-        }
-
-        public double Luminance(double v)
-        {
-            var i = (int)v - first;
-            return 0.299 * r[Math.Clamp(i, 0, r.Length - 1)] + 0.587 * g[Math.Clamp(i, 0, g.Length - 1)] + 0.114 * b[Math.Clamp(i, 0, b.Length - 1)];
-        }
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class DicomWriterTests(ITestOutputHelper output)
         var ds = new DicomDataset();
         ds.SetString(DicomTag.SOPClassUID, DicomVR.UI, "1.2.840.10008.5.1.4.1.1.7");
         ds.SetString(DicomTag.SOPInstanceUID, DicomVR.UI, DicomUid.Generate());
-        ds.SetString(new DicomTag(0x0010, 0x0010), DicomVR.PN, "Doe^Jo"); // odd? 6 chars: even
+        ds.SetString(new DicomTag(0x0010, 0x0010), DicomVR.PN, "Doe^Jo"); // even length: written as is
         ds.SetString(new DicomTag(0x0010, 0x0020), DicomVR.LO, "ABC"); // odd: padded with a space
         var bytes = DicomWriter.ToBytes(new DicomFile(new DicomDataset(), ds, TransferSyntax.ExplicitVRLittleEndian, null, "mem"));
         Assert.Equal("DICM", System.Text.Encoding.ASCII.GetString(bytes, 128, 4));
