@@ -3,7 +3,7 @@ using DiscScope.TestSupport;
 
 namespace DiscScope.Cli.Tests.Commands;
 
-[Collection("Console")]
+[Collection(ConsoleCollection.Name)]
 public sealed class DicomCommandsTests
 {
     [DataFact]
