@@ -11,7 +11,7 @@ namespace DiscScope.Analysis.Synthetic;
 /// </summary>
 public static class LumbarPhantom
 {
-    private const float Background = 120, Bone = 420, PosteriorElement = 380, Annulus = 260, Nucleus = 880, DarkNucleus = 300, Csf = 1000;
+    private const float Background = 120, Bone = 420, PosteriorElement = 380, Annulus = 260, Nucleus = 880, DarkNucleus = 300, Csf = 1000, ForaminalFat = 520;
     private const double BodyDepth = 34, CanalGap = 1.5, CanalDepth = 14, ElementDepth = 22, BodyHalfWidth = 22, CanalHalfWidth = 8, ElementHalfWidth = 12;
 
     // T12 .. L5 bodies (height mm, endplate angle deg), then the sacrum angle; disc heights T12-L1 .. L5-S1 (mm at the middle).
@@ -114,7 +114,8 @@ public static class LumbarPhantom
                     };
                     var inside = lateral <= halfWidth;
                     labels[i, j, k] = inside ? l : (short)0;
-                    var value = inside ? sig[i, j, 0] : Background;
+                    // Beside the canal lie the pedicles and the fat of the neural foramina, not an empty gap.
+                    var value = inside ? sig[i, j, 0] : SpineLabel.StructureOf(l) == Structure.Canal && lateral <= ElementHalfWidth + 4 ? ForaminalFat : Background;
                     image[i, j, k] = (float)Math.Max(0, value + o.NoiseSd * Gaussian(rng));
                 }
         }

@@ -59,9 +59,11 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
         }
         AnsiConsole.Write(t);
 
-        if (o.Analysis.Labels is { } predicted)
+        if (o.Analysis.Labels is { } analysed)
         {
             var truth = phantom.Labels;
+            // The DICOM reader stacks slices along the slice normal; bring the labels back onto the phantom's own grid (exact permutation).
+            var predicted = new LabelMap(Reorientation.Reorient(analysed.Labels, DiscScope.Imaging.Geometry.Orientation.Code(truth.Geometry.Direction)));
             foreach (var (name, cls) in new[] { ("vertebrae", Structure.Vertebra), ("discs", Structure.Disc), ("canal", Structure.Canal) })
             {
                 var labels = Enumerable.Range(0, 300).Where(v => Known(v) && SpineLabel.StructureOf(v) == cls).Select(v => (short)v).ToArray();
