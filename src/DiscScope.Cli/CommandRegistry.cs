@@ -24,6 +24,7 @@ public static class CommandRegistry
         {
             e.SetDescription("Cross-validate DiscScope's models with bootstrap confidence intervals.");
             e.AddCommand<EvaluateSegmentationCommand>("segmentation").WithDescription("Patient-level K-fold cross-validation of the spine segmentation (Dice, HD95, bootstrap CIs).");
+            e.AddCommand<EvaluateLevelsCommand>("levels").WithDescription("Level accuracy (FMRP), disc counts (SPIDER mid-sagittal) and Dice on unseen data (FMRP, vesal).");
             e.AddCommand<EvaluateGradingCommand>("grading").WithDescription("Patient-level K-fold CV of the disc grading model.");
         });
         c.AddBranch("dicom", b => b.AddCommand<DicomDumpCommand>("dump").WithDescription("Print the elements of a DICOM file (text, or --json for the DICOM JSON Model)."));

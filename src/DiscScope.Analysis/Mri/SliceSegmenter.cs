@@ -35,27 +35,42 @@ public sealed class SliceSegmenter(ISliceSegmentationNetwork network, int batchS
         return result;
     }
 
-    /// <summary>Arg-max of the bilinearly interpolated class probabilities at every slice pixel; outside the canvas = background.</summary>
+    /// <summary>Arg-max of the bilinearly interpolated class probabilities at every slice pixel; outside the canvas = background.
+    /// The canvas axes are parallel to the slice axes, so the interpolation weights separate into per-column and per-row tables.</summary>
     private static ClassMap2D BackProject(float[] probs, int b, SliceCanvas canvas, int w, int h, double sx, double sy)
     {
-        var plane = canvas.Width * canvas.Height;
-        const int classes = 4;
+        int cw = canvas.Width, ch = canvas.Height, plane = cw * ch;
         var o = new byte[w * h];
-        var chans = new ReadOnlyMemory<float>[classes];
-        for (var c = 0; c < classes; c++) chans[c] = new ReadOnlyMemory<float>(probs, (b * classes + c) * plane, plane);
+        static (int I0, int I1, float F, bool In) Axis(double t, int n)
+        {
+            if (t < -0.5 || t > n - 0.5) return (0, 0, 0, false);
+            t = Math.Clamp(t, 0, n - 1);
+            var i0 = (int)t;
+            return (i0, Math.Min(i0 + 1, n - 1), (float)(t - i0), true);
+        }
+        var us = new (int I0, int I1, float F, bool In)[w];
+        for (var x = 0; x < w; x++) us[x] = Axis(canvas.ToCanvas(x, 0, w, h, sx, sy).U, cw);
+        var baseOffset = b * Classes * plane;
         for (var y = 0; y < h; y++)
+        {
+            var (v0, v1, fv, vin) = Axis(canvas.ToCanvas(0, y, w, h, sx, sy).V, ch);
+            if (!vin) continue;
+            int r0 = v0 * cw, r1 = v1 * cw;
             for (var x = 0; x < w; x++)
             {
-                var (u, v) = canvas.ToCanvas(x, y, w, h, sx, sy);
-                if (u < -0.5 || v < -0.5 || u > canvas.Width - 0.5 || v > canvas.Height - 0.5) continue;
-                var best = 0; var bestP = SliceCanvas.Bilinear(chans[0].Span, canvas.Width, canvas.Height, u, v);
-                for (var c = 1; c < classes; c++)
+                var (u0, u1, fu, uin) = us[x];
+                if (!uin) continue;
+                float w00 = (1 - fu) * (1 - fv), w01 = fu * (1 - fv), w10 = (1 - fu) * fv, w11 = fu * fv;
+                var best = 0; var bestP = float.MinValue;
+                for (var c = 0; c < Classes; c++)
                 {
-                    var p = SliceCanvas.Bilinear(chans[c].Span, canvas.Width, canvas.Height, u, v);
+                    var off = baseOffset + c * plane;
+                    var p = probs[off + r0 + u0] * w00 + probs[off + r0 + u1] * w01 + probs[off + r1 + u0] * w10 + probs[off + r1 + u1] * w11;
                     if (p > bestP) { bestP = p; best = c; }
                 }
                 o[y * w + x] = (byte)best;
             }
+        }
         return new ClassMap2D(o, w, h, sx, sy);
     }
 

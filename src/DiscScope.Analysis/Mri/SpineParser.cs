@@ -14,6 +14,9 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
 {
     private readonly SpineParseOptions _o = options ?? SpineParseOptions.Default;
 
+    /// <summary>The slice segmenter in use.</summary>
+    public SliceSegmenter Segmenter { get; } = segmenter ?? throw new ArgumentNullException(nameof(segmenter));
+
     public SpineSegmentation Parse(IVolume input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -23,12 +26,13 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
 
         var f = input.ToFloat();
         var bare2D = g.SizeK == 1 && g.Direction.MaxAbsDifference(Matrix3.Identity) < 1e-9;
-        var pil = bare2D ? f : Reorientation.Reorient(f, Reorientation.CanonicalSagittal);
+        var alreadyPil = bare2D || IsIdentityPlan(g.Direction);
+        var pil = alreadyPil ? f : Reorientation.Reorient(f, Reorientation.CanonicalSagittal);
         int w = pil.SizeI, h = pil.SizeJ, d = pil.SizeK;
         double sx = pil.Geometry.Spacing.X, sy = pil.Geometry.Spacing.Y;
         var slices = new float[d][];
         for (var k = 0; k < d; k++) { slices[k] = new float[w * h]; Array.Copy(pil.Voxels, (long)k * w * h, slices[k], 0, w * h); }
-        var maps = segmenter.SegmentMany(slices, w, h, sx, sy);
+        var maps = Segmenter.SegmentMany(slices, w, h, sx, sy);
 
         var mid = MidSagittal(maps);
         SpineParseResult best = new NoSagittalSpine(NoSpineReason.NoSpineStructures, "no vertebra, disc or canal found on any slice");
@@ -53,7 +57,7 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
             if (k == bestSlice) { Array.Copy(parsed.Labels, 0, labels.Voxels, plane, w * h); continue; }
             LabelSlice(maps[k], parsed.Discs, labels.Voxels.AsSpan((int)plane, w * h));
         }
-        var output = bare2D ? labels : BackToInput(labels, g);
+        var output = alreadyPil ? new Volume<short>(g, labels.Voxels) : BackToInput(labels, g);
         return new(parsed, new LabelMap(output), bestSlice, maps);
     }
 
@@ -109,6 +113,13 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
                 return byY[i - 1].CentroidXMm + t * (byY[i].CentroidXMm - byY[i - 1].CentroidXMm);
             }
         return byY[^1].CentroidXMm;
+    }
+
+    /// <summary>True when the grid's axes already run P, I, L (no permutation, no flip needed).</summary>
+    private static bool IsIdentityPlan(Matrix3 direction)
+    {
+        var (perm, flip) = Reorientation.Plan(direction, Reorientation.CanonicalSagittal);
+        return perm[0] == 0 && perm[1] == 1 && perm[2] == 2 && !flip[0] && !flip[1] && !flip[2];
     }
 
     /// <summary>Permutes a PIL label volume back onto the input grid (exact, no interpolation).</summary>

@@ -1,0 +1,125 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using DiscScope.Analysis.Mri;
+using DiscScope.Analysis.Mri.Data;
+using DiscScope.Domain.Anatomy;
+using DiscScope.Evaluation;
+using DiscScope.Imaging;
+using DiscScope.Imaging.Geometry;
+using Spectre.Console.Cli;
+
+namespace DiscScope.Cli.Commands;
+
+/// <summary>
+/// `discscope evaluate levels`: the shipped model on data it did not train on. FMRP volumes: every reference disc must get its level
+/// (per-level masks) + merged disc Dice; vesal slices: vertebra/disc Dice; SPIDER mid-sagittal slices (T1, T2, T2-SPACE): number of discs
+/// found vs overview.csv num_discs, and whether the found IVD labels cover the patient's graded discs (gradings.csv). JSON + model card.
+/// </summary>
+public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--data <DIR>")]
+        public string? Data { get; init; }
+
+        [CommandOption("--model <FILE>")]
+        public string? Model { get; init; }
+
+        [CommandOption("--threads <N>")]
+        public int Threads { get; init; } = 2;
+
+        [CommandOption("--out <FILE>")]
+        public string Out { get; init; } = Path.Combine("models", "segmentation", "levels.json");
+
+        [CommandOption("--card <FILE>")]
+        public string Card { get; init; } = Path.Combine("models", "segmentation", "MODEL_CARD.md");
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        var data = DataFolder.Resolve(s.Data);
+        using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Model), s.Threads);
+        var segmenter = new SliceSegmenter(net);
+        var parser = new SpineParser(segmenter);
+        var md = new StringBuilder();
+
+        // FMRP: 3D, per-level disc masks.
+        var fmrp = new List<object>();
+        int fmrpDiscs = 0, fmrpCorrect = 0; var fmrpDice = new List<double>();
+        foreach (var id in FmrpData.Cases)
+        {
+            var (img, levels) = FmrpData.Load(data, id);
+            var seg = parser.Parse(img);
+            if (seg.Labels is null)
+            {
+                fmrpDiscs += levels.Voxels.Where(v => v != 0).Distinct().Count(); fmrpDice.Add(0);
+                fmrp.Add(new { id, found = false, reason = seg.Result.ToString() });
+                Console.WriteLine($"fmrp {id}: {seg.Result}");
+                continue;
+            }
+            var cmp = DiscLevelAgreement.Compare(seg.Labels.Labels, levels);
+            fmrpDiscs += cmp.Discs.Count; fmrpCorrect += cmp.Correct; fmrpDice.Add(cmp.MergedDiscDice);
+            var p = (ParsedSpine)seg.Result;
+            fmrp.Add(new
+            {
+                id, found = true, discsFound = p.Discs.Count, confidence = p.Confidence, warnings = p.Warnings.Select(w => w.ToString()),
+                correct = cmp.Correct, discs = cmp.Discs, mergedDiscDice = cmp.MergedDiscDice,
+            });
+            Console.WriteLine(FormattableString.Invariant($"fmrp {id}: {cmp.Correct}/{cmp.Discs.Count} discs at the right level; disc Dice {cmp.MergedDiscDice:F3}; found {string.Join(",", p.Discs.Select(d => d.Level))}"));
+        }
+
+        // vesal: 2D Dice (assumed spacing), no canal in the reference.
+        var vesal = VesalData.Slices(data);
+        var vesalCases = SliceEvaluation.Score(segmenter, vesal, [1, 2]);
+        var vesalSummary = SummaryBuilder.Segmentation(vesalCases);
+
+        // SPIDER mid-sagittal: counts and the join with gradings.csv.
+        var graded = SpiderData.GradedDiscs(data);
+        int series = 0, countEqual = 0, noSpine = 0, coverAll = 0, withGrades = 0;
+        var bySeq = new Dictionary<string, (int N, int Equal)>();
+        var rows = new List<object>();
+        foreach (var (ser, image, w, h) in SpiderData.MidSagittal(data))
+        {
+            var v = new Volume<float>(ImageGeometry.Simple(w, h, 1, ser.ColumnSpacing, ser.RowSpacing), image);
+            var seg = parser.Parse(v);
+            series++;
+            var found = seg.Result is ParsedSpine p ? p.Discs.Select(d => d.SpiderIvdLabel).ToArray() : [];
+            if (seg.Result is not ParsedSpine) noSpine++;
+            var equal = found.Length == ser.NumDiscs;
+            if (equal) countEqual++;
+            var seq = ser.Sequence.ToLowerInvariant();
+            var b = bySeq.GetValueOrDefault(seq); bySeq[seq] = (b.N + 1, b.Equal + (equal ? 1 : 0));
+            bool? covers = null;
+            if (graded.TryGetValue(ser.Patient, out var g)) { withGrades++; covers = g.All(found.Contains); if (covers == true) coverAll++; }
+            rows.Add(new { series = ser.Name, numDiscs = ser.NumDiscs, found = found.Length, ivdLabels = found, coversGraded = covers, result = seg.Result is NoSagittalSpine n ? n.Message : null });
+        }
+
+        var result = new
+        {
+            model = SegmentationModelPath.Resolve(s.Model),
+            fmrp = new { cases = fmrp, discs = fmrpDiscs, correct = fmrpCorrect, levelAccuracy = fmrpDiscs == 0 ? 0 : (double)fmrpCorrect / fmrpDiscs, meanMergedDiscDice = fmrpDice.Average() },
+            vesal = new { slices = vesal.Count, assumedSpacingMm = VesalData.AssumedSpacingMm, summary = vesalSummary },
+            midsag = new
+            {
+                series, countEqualsNumDiscs = countEqual, fraction = (double)countEqual / Math.Max(1, series), noSpineFound = noSpine,
+                bySequence = bySeq.ToDictionary(e => e.Key, e => new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N }),
+                seriesWithGradings = withGrades, foundLabelsCoverAllGradedDiscs = coverAll, perSeries = rows,
+            },
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(s.Out))!);
+        File.WriteAllText(s.Out, EvaluationJson.Serialize(result));
+
+        string F(MetricWithCi? m) => m is null ? "n/a" : string.Format(CultureInfo.InvariantCulture, "{0:F3} ({1:F3}-{2:F3})", m.Value, m.Lower, m.Upper);
+        md.AppendLine("### Levels and generalisation (generated by `discscope evaluate levels`)");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- FMRP (5 T2 volumes, not used for training): {fmrpCorrect}/{fmrpDiscs} reference discs got their level; mean merged disc Dice {fmrpDice.Average():F3} (3D, all slices).");
+        foreach (var l in vesalSummary)
+            md.AppendLine(CultureInfo.InvariantCulture, $"- vesal (17 T2 slices with masks, not used for training, spacing assumed {VesalData.AssumedSpacingMm} mm): {(l.Label == 1 ? "vertebra" : "disc")} Dice {F(l.Dice)} (reference has vertebral bodies only, no posterior elements)");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- SPIDER mid-sagittal (350 series; T1/T2 never seen in training): disc count = overview num_discs in {countEqual}/{series} ({100.0 * countEqual / Math.Max(1, series):F1}%); no spine found in {noSpine}; found IVD labels cover all graded discs in {coverAll}/{withGrades} series.");
+        foreach (var (seq, (n, eq)) in bySeq.OrderBy(e => e.Key, StringComparer.Ordinal))
+            md.AppendLine(CultureInfo.InvariantCulture, $"  - {seq}: {eq}/{n} ({100.0 * eq / n:F1}%)");
+        ModelCardSection.Write(s.Card, "levels", md.ToString());
+        Console.Write(md.ToString());
+        return 0;
+    }
+}
