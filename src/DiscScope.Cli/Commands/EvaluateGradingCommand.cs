@@ -21,6 +21,10 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         [Description("Model card to (re)write with the metrics (e.g. models/grading/MODEL_CARD.md).")]
         public string? Card { get; init; }
 
+        [CommandOption("--from-json")]
+        [Description("Do not cross-validate again: rewrite --card from the metrics already in --json.")]
+        public bool FromJson { get; init; }
+
         [CommandOption("--json <FILE>")]
         [Description("Where the metrics go (default models/grading/evaluation.json).")]
         public string Json { get; init; } = Path.Combine("models", "grading", "evaluation.json");
@@ -28,6 +32,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
+        if (s.FromJson) return CardFromJson(s);
         var data = DataFolder.Resolve(s.Data);
         var crop = DiscCropOptions.Default;
         var samples = GradingData.Load(data, s.Segmentation, s.Cache, crop);
@@ -45,7 +50,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(s.Json))!);
         File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
-        var t = new Table().AddColumns("grading", "metric", "value [95% CI]");
+        var t = new Table().AddColumns("grading", "metric", "value [[95% CI]]");
         foreach (var (name, m) in summary)
         {
             if (m is GradingSummary g)
@@ -66,5 +71,23 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         return 0;
     }
 
-    private static string Ci(MetricWithCi? m) => m is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.000} [{m.Lower:0.000}, {m.Upper:0.000}]");
+    private static int CardFromJson(Settings s)
+    {
+        if (s.Card is null) throw new InputException("--from-json needs --card");
+        if (!File.Exists(s.Json)) throw new InputException($"{s.Json}: no such file");
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(s.Json));
+        var root = doc.RootElement;
+        var metrics = new Dictionary<string, object>();
+        foreach (var m in root.GetProperty("metrics").EnumerateObject())
+            metrics[m.Name] = m.Value.TryGetProperty("confusion", out _)
+                ? EvaluationJson.Deserialize<GradingSummary>(m.Value.GetRawText())
+                : EvaluationJson.Deserialize<BinarySummary>(m.Value.GetRawText());
+        File.WriteAllText(s.Card, GradingModelCard.Markdown(metrics, root.GetProperty("discs").GetInt32(), root.GetProperty("patients").GetInt32(),
+            root.GetProperty("discs_with_t1").GetInt32(), root.GetProperty("folds").GetInt32(), root.GetProperty("seed").GetInt32(),
+            $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {root.GetProperty("epochs_max").GetInt32()} epochs)."));
+        Console.WriteLine($"wrote {s.Card}");
+        return 0;
+    }
+
+    private static string Ci(MetricWithCi? m) => m is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.000} [[{m.Lower:0.000}, {m.Upper:0.000}]]");
 }

@@ -40,6 +40,9 @@ public static class GradingModelCard
             }
         }
         b.AppendLine();
+        b.AppendLine("Goals of the grading issue, for comparison: Pfirrmann linear-weighted kappa >= 0.80, exact accuracy >= 70 %, within one grade >= 98 %;");
+        b.AppendLine("Modic (any vs none) AUC >= 0.90; herniation AUC >= 0.85; narrowing, bulging, spondylolisthesis and endplate AUC >= 0.85.");
+        b.AppendLine();
         b.AppendLine("## Licence limits and intended use");
         b.AppendLine("- Training data: SPIDER, CC BY 4.0 — cite van der Graaf et al., Sci Data 11:264 (2024). The weights are DiscScope's own artefact.");
         b.AppendLine("- Intended use: research and decision support for sagittal lumbar MR; every grade must be confirmed by a qualified reader. Not a medical device.");
