@@ -9,6 +9,8 @@ public sealed record LevelAssignmentOptions
     public double MinDiscAreaMm2 { get; init; } = 25;
     /// <summary>Vertebra regions smaller than this are noise.</summary>
     public double MinVertebraAreaMm2 { get; init; } = 40;
+    /// <summary>Below this canal area the canal is taken as not segmented and disc regions are not checked against it.</summary>
+    public double MinCanalAreaMm2 { get; init; } = 200;
     /// <summary>A spine needs at least this many discs in a column.</summary>
     public int MinDiscs { get; init; } = 3;
     /// <summary>Disc fragments whose centroids are closer than this vertically are one disc.</summary>

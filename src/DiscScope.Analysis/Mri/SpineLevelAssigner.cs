@@ -20,8 +20,17 @@ public static class SpineLevelAssigner
             return double.IsNaN(cx) || c.CentroidXMm < cx + toleranceMm;
         }
 
-        var discs = ConnectedComponents.Find(map, Structure.Disc)
-            .Where(c => c.AreaMm2 >= o.MinDiscAreaMm2 && AnteriorToCanal(c, 3)).OrderBy(c => c.CentroidYMm).ToList();
+        var hasCanal = map.Count(Structure.Canal) * map.PixelArea >= o.MinCanalAreaMm2;
+        // A disc lies in front of the canal (0-60 mm anterior to its centre line, at a height where the canal is seen) and has bone
+        // right above it; regions elsewhere (bowel, vessels, fat) are not discs.
+        bool DiscLike(Component2D c)
+        {
+            if (c.AreaMm2 < o.MinDiscAreaMm2) return false;
+            var cx = canalX(c.CentroidYMm);
+            if (hasCanal && (double.IsNaN(cx) || c.CentroidXMm > cx + 3 || c.CentroidXMm < cx - 70)) return false;
+            return !hasCanal || VertebraNear(map, c.CentroidXMm, c.TopYMm, -1);
+        }
+        var discs = ConnectedComponents.Find(map, Structure.Disc).Where(DiscLike).OrderBy(c => c.CentroidYMm).ToList();
         discs = MergeFragments(discs, map, o.MergeDiscFragmentsMm);
         var chain = LongestColumn(discs, o);
         if (chain.Count < o.MinDiscs)
@@ -120,6 +129,19 @@ public static class SpineLevelAssigner
             confidence *= 0.6;
         }
         return new ParsedSpine(discOut, vertOut, sacrum is not null, Math.Round(confidence, 3), warnings, labels);
+    }
+
+    /// <summary>True when vertebra-class pixels lie within 12 mm above (direction -1) or below (+1) the point, within ±15 mm horizontally.</summary>
+    private static bool VertebraNear(ClassMap2D map, double xMm, double yMm, int direction)
+    {
+        var x0 = (int)((xMm - 15) / map.ColumnSpacing); var x1 = (int)((xMm + 15) / map.ColumnSpacing);
+        var yA = yMm + direction * 1; var yB = yMm + direction * 12;
+        int y0 = (int)(Math.Min(yA, yB) / map.RowSpacing), y1 = (int)(Math.Max(yA, yB) / map.RowSpacing);
+        var need = Math.Max(1, (int)(20 / map.PixelArea)); var n = 0;
+        for (var y = Math.Max(0, y0); y <= Math.Min(map.Height - 1, y1); y++)
+            for (var x = Math.Max(0, x0); x <= Math.Min(map.Width - 1, x1); x++)
+                if (map.Classes[y * map.Width + x] == (byte)Structure.Vertebra && ++n >= need) return true;
+        return false;
     }
 
     /// <summary>Label of a vertebra-class point (x, y mm) given the named discs: the number of disc planes below it (1 = L5), sacrum below L5-S1.</summary>
