@@ -11,7 +11,7 @@ namespace DiscScope.Analysis.Synthetic;
 /// </summary>
 public static class LumbarPhantom
 {
-    private const float Background = 120, Bone = 420, PosteriorElement = 380, Annulus = 260, Nucleus = 880, DarkNucleus = 300, Csf = 1000, ForaminalFat = 520;
+    private const float Background = 120, Cortex = 90, Marrow = 520, PosteriorElement = 380, Annulus = 330, Nucleus = 880, DarkNucleus = 300, Csf = 1000, ForaminalFat = 520;
     private const double BodyDepth = 34, CanalGap = 1.5, CanalDepth = 14, ElementDepth = 22, BodyHalfWidth = 22, CanalHalfWidth = 8, ElementHalfWidth = 12;
 
     // T12 .. L5 bodies (height mm, endplate angle deg), then the sacrum angle; disc heights T12-L1 .. L5-S1 (mm at the middle).
@@ -41,7 +41,7 @@ public static class LumbarPhantom
             var (level, h, a) = Bodies[n];
             var body = PolygonRasterizer.Rectangle(c.X, c.Y, BodyDepth, h, a);
             corners.Add(body);
-            Draw(slice, sig, body, SpineLabel.Of(level), Bone);
+            DrawBone(slice, sig, body, SpineLabel.Of(level), c.X, c.Y, BodyDepth, h, a);
             var (ux, uy) = Dir(a);
             var back = (X: c.X + (BodyDepth / 2 + CanalGap + CanalDepth + ElementDepth / 2) * ux, Y: c.Y + (BodyDepth / 2 + CanalGap + CanalDepth + ElementDepth / 2) * uy);
             Draw(slice, sig, PolygonRasterizer.Rectangle(back.X, back.Y, ElementDepth, h * 0.8, a), SpineLabel.Of(level), PosteriorElement);
@@ -53,7 +53,7 @@ public static class LumbarPhantom
         }
         var sacrum = PolygonRasterizer.Rectangle(c.X, c.Y, BodyDepth + 6, 40, SacrumAngle);
         corners.Add(sacrum);
-        Draw(slice, sig, sacrum, SpineLabel.Sacrum, Bone);
+        DrawBone(slice, sig, sacrum, SpineLabel.Sacrum, c.X, c.Y, BodyDepth + 6, 40, SacrumAngle);
 
         // Canal: a band behind each body and disc, drawn before the discs so a herniation can overwrite it.
         for (var n = 0; n < Bodies.Length; n++)
@@ -114,12 +114,28 @@ public static class LumbarPhantom
                     };
                     var inside = lateral <= halfWidth;
                     labels[i, j, k] = inside ? l : (short)0;
-                    // Beside the canal lie the pedicles and the fat of the neural foramina, not an empty gap.
-                    var value = inside ? sig[i, j, 0] : SpineLabel.StructureOf(l) == Structure.Canal && lateral <= ElementHalfWidth + 4 ? ForaminalFat : Background;
+                    var value = inside ? sig[i, j, 0] : Background;
+                    if (!inside && SpineLabel.StructureOf(l) == Structure.Canal && lateral <= ElementHalfWidth + 4)
+                    {
+                        // Beside the canal: the pedicle (bone, part of the vertebra) behind a body, the fat of the neural foramen behind a disc.
+                        var a = i;
+                        while (a > 0 && SpineLabel.StructureOf(slice[a, j, 0]) == Structure.Canal) a--;
+                        var front = slice[a, j, 0];
+                        var pedicle = SpineLabel.StructureOf(front) == Structure.Vertebra;
+                        labels[i, j, k] = pedicle ? front : (short)0;
+                        value = pedicle ? Marrow : ForaminalFat;
+                    }
                     image[i, j, k] = (float)Math.Max(0, value + o.NoiseSd * Gaussian(rng));
                 }
         }
         return new Phantom(image, labels, truth, mid);
+    }
+
+    /// <summary>A vertebral body: a dark cortical shell (about 1 mm, the endplates) around brighter fatty marrow, as on T2 TSE.</summary>
+    private static void DrawBone(LabelMap m, Volume<float> s, (double X, double Y)[] outline, short label, double cx, double cy, double depth, double height, double angle)
+    {
+        Draw(m, s, outline, label, Cortex);
+        PolygonRasterizer.Fill(s, PolygonRasterizer.Rectangle(cx, cy, depth - 2, height - 2, angle), Marrow);
     }
 
     private static void Draw(LabelMap m, Volume<float> s, (double X, double Y)[] p, short label, float value)
