@@ -28,6 +28,6 @@ public static class CommandRegistry
             e.AddCommand<EvaluateGradingCommand>("grading").WithDescription("Patient-level K-fold CV of the disc grading model.");
         });
         c.AddBranch("dicom", b => b.AddCommand<DicomDumpCommand>("dump").WithDescription("Print the elements of a DICOM file (text, or --json for the DICOM JSON Model)."));
-        c.AddBranch("bench", b => { b.SetDescription("Benchmarks (figures go into issue notes)."); b.AddCommand<BenchDicomCommand>("dicom").WithDescription("Read every DICOM file in a folder N times (header + pixels) and print files/s."); b.AddCommand<BenchModelsCommand>("models").WithDescription("ONNX Runtime vs TorchSharp forward time of the U-Net at 256^2 and 512^2."); b.AddCommand<BenchSegmentCommand>("segment").WithDescription("Spine parsing wall time on a 15-slice 512x512 sagittal series (model load excluded)."); });
+        c.AddBranch("bench", b => { b.SetDescription("Benchmarks (figures go into issue notes)."); b.AddCommand<BenchDicomCommand>("dicom").WithDescription("Read every DICOM file in a folder N times (header + pixels) and print files/s."); b.AddCommand<BenchAnalyzeCommand>("analyze").WithDescription("End-to-end wall time of analyze (all report formats), N runs in one process."); b.AddCommand<BenchModelsCommand>("models").WithDescription("ONNX Runtime vs TorchSharp forward time of the U-Net at 256^2 and 512^2."); b.AddCommand<BenchSegmentCommand>("segment").WithDescription("Spine parsing wall time on a 15-slice 512x512 sagittal series (model load excluded)."); });
     }
 }
