@@ -7,6 +7,6 @@ public interface ISliceSegmentationNetwork
     /// <summary>The canvas the network was trained on.</summary>
     SliceCanvas Canvas { get; }
 
-    /// <summary>Class probabilities for a batch, row-major (n, c, y, x).</summary>
-    float[] Predict(float[] batch, int count);
+    /// <summary>Class probabilities for a batch of <paramref name="height"/> x <paramref name="width"/> images (multiples of 16), row-major (n, c, y, x).</summary>
+    float[] Predict(float[] batch, int count, int height, int width);
 }

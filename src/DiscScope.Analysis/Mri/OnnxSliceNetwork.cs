@@ -21,9 +21,9 @@ public sealed class OnnxSliceNetwork : ISliceSegmentationNetwork, IDisposable
 
     public SliceCanvas Canvas { get; }
 
-    public float[] Predict(float[] batch, int count)
+    public float[] Predict(float[] batch, int count, int height, int width)
     {
-        var r = _model.Run(batch, count, 1, Canvas.Height, Canvas.Width);
+        var r = _model.Run(batch, count, 1, height, width);
         return r["probabilities"].Data;
     }
 

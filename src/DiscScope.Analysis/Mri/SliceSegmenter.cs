@@ -16,7 +16,10 @@ public sealed class SliceSegmenter(ISliceSegmentationNetwork network, int batchS
     /// <summary>Segments slices of one size and spacing.</summary>
     public IReadOnlyList<ClassMap2D> SegmentMany(IReadOnlyList<float[]> slices, int w, int h, double sx, double sy)
     {
-        var canvas = Network.Canvas;
+        // The canvas grows (in steps of 16 pixels) to cover the whole slice: a tall field of view must not lose its ends.
+        var c0 = Network.Canvas;
+        static int Cover(int n, double s, double c, int min) => Math.Max(min, (int)Math.Ceiling(n * s / c / 16) * 16);
+        var canvas = c0 with { Width = Cover(w, sx, c0.SpacingMm, c0.Width), Height = Cover(h, sy, c0.SpacingMm, c0.Height) };
         var plane = canvas.Width * canvas.Height;
         var result = new ClassMap2D[slices.Count];
         for (var start = 0; start < slices.Count; start += batchSize)
@@ -29,7 +32,7 @@ public sealed class SliceSegmenter(ISliceSegmentationNetwork network, int batchS
                 IntensityNormalizer.Normalize(s);
                 canvas.Resample(s, w, h, sx, sy, input.AsSpan(b * plane, plane));
             });
-            var probs = Network.Predict(input, n);
+            var probs = Network.Predict(input, n, canvas.Height, canvas.Width);
             Parallel.For(0, n, b => result[start + b] = BackProject(probs, b, canvas, w, h, sx, sy));
         }
         return result;

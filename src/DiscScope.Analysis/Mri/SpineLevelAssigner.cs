@@ -28,7 +28,8 @@ public static class SpineLevelAssigner
             if (c.AreaMm2 < o.MinDiscAreaMm2) return false;
             var cx = canalX(c.CentroidYMm);
             if (hasCanal && (double.IsNaN(cx) || c.CentroidXMm > cx + 3 || c.CentroidXMm < cx - 70)) return false;
-            return !hasCanal || VertebraNear(map, c.CentroidXMm, c.TopYMm, -1);
+            // (a disc cut by the top edge of the image may have no bone above it in view)
+            return !hasCanal || c.TopYMm < 15 || VertebraNear(map, c.CentroidXMm, c.TopYMm, -1) || VertebraNear(map, c.CentroidXMm, c.BottomYMm, 1);
         }
         var discs = ConnectedComponents.Find(map, Structure.Disc).Where(DiscLike).OrderBy(c => c.CentroidYMm).ToList();
         discs = MergeFragments(discs, map, o.MergeDiscFragmentsMm);

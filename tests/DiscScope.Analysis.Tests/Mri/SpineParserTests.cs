@@ -12,9 +12,9 @@ public sealed class SpineParserTests
     {
         public SliceCanvas Canvas { get; } = new() { Width = 224, Height = 272, SpacingMm = 1.25 };
 
-        public float[] Predict(float[] batch, int count)
+        public float[] Predict(float[] batch, int count, int height, int width)
         {
-            var plane = Canvas.Width * Canvas.Height;
+            var plane = width * height;
             var o = new float[count * 4 * plane];
             for (var b = 0; b < count; b++)
                 for (var i = 0; i < plane; i++)
