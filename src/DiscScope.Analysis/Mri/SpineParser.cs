@@ -61,19 +61,21 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
         return new(parsed, new LabelMap(output), bestSlice, maps);
     }
 
-    /// <summary>The slice with the largest canal area (3-slice moving sum); without canal, the largest disc + vertebra area; -1 when all empty.</summary>
+    /// <summary>
+    /// The mid-sagittal slice: the area-weighted median slice of the canal (slices with at least 20% of the largest canal area), so a
+    /// stray canal-like region on a lateral slice cannot win; without canal, the same on disc + vertebra area; -1 when all empty.
+    /// </summary>
     public static int MidSagittal(IReadOnlyList<ClassMap2D> maps)
     {
         int Pick(Func<ClassMap2D, double> score)
         {
             var s = maps.Select(score).ToArray();
-            var best = -1; var bestV = 0.0;
-            for (var k = 0; k < s.Length; k++)
-            {
-                var v = s[k] + 0.5 * ((k > 0 ? s[k - 1] : 0) + (k < s.Length - 1 ? s[k + 1] : 0));
-                if (v > bestV) { bestV = v; best = k; }
-            }
-            return best;
+            var max = s.Length == 0 ? 0 : s.Max();
+            if (max <= 0) return -1;
+            var w = s.Select(v => v >= 0.2 * max ? v : 0).ToArray();
+            var half = w.Sum() / 2; double acc = 0;
+            for (var k = 0; k < w.Length; k++) { acc += w[k]; if (acc >= half) return k; }
+            return w.Length - 1;
         }
         var c = Pick(m => m.Count(Structure.Canal));
         return c >= 0 ? c : Pick(m => m.Count(Structure.Disc) + m.Count(Structure.Vertebra));
