@@ -33,9 +33,11 @@ public static class AnalysisRunner
         var (t2, source) = StudyReader.Read(q.Input, q.PixelSpacing, q.Sequence);
         var t1 = q.T1 is null ? null : StudyReader.Read(q.T1, q.PixelSpacing, "t1").Volume;
 
-        using var cache = new OnnxModelCache();
-        using var segNet = OnnxSliceNetwork.Load(segPath, threads: 2);
-        var models = new List<ModelInfo> { Info(segPath, cache.Get(segPath)) };
+        // One ONNX Runtime session per model file: the cache owns and disposes them.
+        using var cache = new OnnxModelCache(new InferenceOptions(2, PreferCuda: false));
+        var segModel = cache.Get(segPath);
+        var segNet = new OnnxSliceNetwork(segModel);
+        var models = new List<ModelInfo> { Info(segPath, segModel) };
         DiscGrader? grader = null;
         if (gradePath is not null) { grader = DiscGrader.Load(gradePath, cache); models.Add(Info(gradePath, cache.Get(gradePath))); }
         var version = typeof(AnalysisRunner).Assembly.GetName().Version?.ToString(3) ?? "0";
