@@ -9,7 +9,7 @@ public sealed class DicomCommandsTests
     [DataFact]
     public void DumpJsonPrintsTheDicomJsonModelWithBulkDataUris()
     {
-        var (code, o, _) = CliRunner.Run("dicom", "dump", SharedData.Path("dicom", "pydicom", "test_files", "CT_small.dcm"), "--json");
+        var (code, o, _) = CliRun.Run("dicom", "dump", SharedData.Path("dicom", "pydicom", "test_files", "CT_small.dcm"), "--json");
         Assert.Equal(0, code);
         var j = JsonNode.Parse(o)!.AsObject();
         Assert.Equal("CS", (string?)j["00080005"]!["vr"]);
@@ -20,7 +20,7 @@ public sealed class DicomCommandsTests
     [DataFact]
     public void DumpOfANonDicomFileIsOneLineAndExitCode1()
     {
-        var (code, _, err) = CliRunner.Run("dicom", "dump", SharedData.Path("dicom", "dcm_qa_ts", "README.md"));
+        var (code, _, err) = CliRun.Run("dicom", "dump", SharedData.Path("dicom", "dcm_qa_ts", "README.md"));
         Assert.Equal(1, code);
         Assert.Contains("not a DICOM file", err);
         Assert.Single(err.Trim().Split('\n'));
@@ -29,7 +29,7 @@ public sealed class DicomCommandsTests
     [DataFact]
     public void InfoReadsADicomFolderAsOneVolume()
     {
-        var (code, o, _) = CliRunner.Run("info", SharedData.Path("dicom", "dcmqi", "data", "segmentations", "ct-3slice"), "--json");
+        var (code, o, _) = CliRun.Run("info", SharedData.Path("dicom", "dcmqi", "data", "segmentations", "ct-3slice"), "--json");
         Assert.Equal(0, code);
         var j = JsonNode.Parse(o)!;
         Assert.Equal("[512,512,3]", j["size"]!.ToJsonString());
@@ -39,7 +39,7 @@ public sealed class DicomCommandsTests
     [DataFact]
     public void InfoDetectsADicomFileWithoutExtensionOrPreamble()
     {
-        var (code, o, err) = CliRunner.Run("info", SharedData.Path("dicom", "fodicom", "Tests_Test_Data", "CR-MONO1-10-chest"), "--json");
+        var (code, o, err) = CliRun.Run("info", SharedData.Path("dicom", "fodicom", "Tests_Test_Data", "CR-MONO1-10-chest"), "--json");
         Assert.True(code == 0, err);
         Assert.Equal(1, (int)JsonNode.Parse(o)!["size"]![2]!);
     }
@@ -47,7 +47,7 @@ public sealed class DicomCommandsTests
     [DataFact]
     public void BenchPrintsThroughput()
     {
-        var (code, o, _) = CliRunner.Run("bench", "dicom", SharedData.Path("dicom", "dcm_qa_ts", "In"), "-n", "1");
+        var (code, o, _) = CliRun.Run("bench", "dicom", SharedData.Path("dicom", "dcm_qa_ts", "In"), "-n", "1");
         Assert.Equal(0, code);
         Assert.Contains("files/s", o);
         Assert.Contains("9 DICOM read", o);

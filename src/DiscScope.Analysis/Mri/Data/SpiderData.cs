@@ -33,22 +33,10 @@ public static class SpiderData
         return result;
     }
 
-    /// <summary>The IVD labels graded per patient (gradings.csv; label 0 rows are skipped).</summary>
-    public static IReadOnlyDictionary<string, SortedSet<int>> GradedDiscs(string dataRoot)
-    {
-        var lines = File.ReadAllLines(Path.Combine(dataRoot, "spider", "gradings.csv"));
-        var result = new Dictionary<string, SortedSet<int>>();
-        foreach (var line in lines.Skip(1))
-        {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var f = line.Split(',');
-            var k = int.Parse(f[1], CultureInfo.InvariantCulture);
-            if (k <= 0) continue;
-            if (!result.TryGetValue(f[0].Trim(), out var set)) result[f[0].Trim()] = set = [];
-            set.Add(k);
-        }
-        return result;
-    }
+    /// <summary>The IVD labels graded per patient (gradings.csv read by <see cref="DiscGrading.SpiderGradings"/>; label 0 rows are skipped there).</summary>
+    public static IReadOnlyDictionary<string, SortedSet<int>> GradedDiscs(string dataRoot) =>
+        DiscGrading.SpiderGradings.Read(Path.Combine(dataRoot, "spider", "gradings.csv"))
+            .GroupBy(g => g.Patient).ToDictionary(p => p.Key, p => new SortedSet<int>(p.Select(g => g.IvdLabel)));
 
     /// <summary>The T2-SPACE slices with 3-class masks (155 in the shared folder). Patient = SPIDER patient id.</summary>
     public static IReadOnlyList<LabelledSlice> SpaceSlices(string dataRoot)
