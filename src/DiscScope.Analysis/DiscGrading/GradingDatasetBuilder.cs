@@ -15,7 +15,7 @@ public sealed class GradingDatasetBuilder(SpineParser parser, DiscCropOptions? c
     private readonly DiscCropOptions _crop = crop ?? DiscCropOptions.Default;
 
     /// <summary>Counts of what was built and what was missed.</summary>
-    public sealed record Stats(int Patients, int GradedDiscs, int Samples, int WithT1, int SeriesParsed, int SeriesWithoutSpine, int DiscsNotFound);
+    public sealed record Stats(int Patients, int GradedDiscs, int Samples, int WithT1, int SeriesParsed, int SeriesWithoutSpine, int DiscsNotFound, int T1NotPaired);
 
     public (IReadOnlyList<DiscSample> Samples, Stats Stats) Build(string dataRoot, IProgress<string>? progress = null)
     {
@@ -23,7 +23,7 @@ public sealed class GradingDatasetBuilder(SpineParser parser, DiscCropOptions? c
         var overview = SpiderData.Overview(dataRoot);
         var midsag = Path.Combine(dataRoot, "spider", "midsag");
         var samples = new List<DiscSample>();
-        int parsed = 0, noSpine = 0, notFound = 0, withT1 = 0;
+        int parsed = 0, noSpine = 0, notFound = 0, withT1 = 0, t1NotPaired = 0;
         var byPatient = gradings.GroupBy(g => g.Patient).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var patient in byPatient)
         {
@@ -31,6 +31,7 @@ public sealed class GradingDatasetBuilder(SpineParser parser, DiscCropOptions? c
             var t2 = Crops(midsag, overview, patient.Key + "_t2") ?? Crops(midsag, overview, patient.Key + "_t2_SPACE");
             var t1 = Crops(midsag, overview, patient.Key + "_t1");
             foreach (var r in new[] { t2, t1 }) if (r is not null) { parsed++; if (r.Count == 0) noSpine++; }
+            if (t1 is not null && t2 is not null && T1Pairing.Mismatch(t2.Keys, t1.Keys) is not null) { t1 = null; t1NotPaired++; }
             foreach (var g in patient)
             {
                 if (t2 is null || !t2.TryGetValue(g.IvdLabel, out var c2)) { notFound++; continue; }
@@ -39,7 +40,7 @@ public sealed class GradingDatasetBuilder(SpineParser parser, DiscCropOptions? c
                 samples.Add(new DiscSample(g.Patient, g.IvdLabel, GradingInput.Stack(c2, c1), c1 is not null, g));
             }
         }
-        return (samples, new Stats(byPatient.Count, gradings.Count, samples.Count, withT1, parsed, noSpine, notFound));
+        return (samples, new Stats(byPatient.Count, gradings.Count, samples.Count, withT1, parsed, noSpine, notFound, t1NotPaired));
     }
 
     /// <summary>Crops of every named disc of one series by IVD label; null when the series is absent, empty when no spine was found.</summary>

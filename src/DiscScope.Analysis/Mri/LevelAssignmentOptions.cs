@@ -18,6 +18,10 @@ public sealed record LevelAssignmentOptions
     /// <summary>Allowed vertical distance between adjacent discs (mm).</summary>
     public double MinDiscGapMm { get; init; } = 12;
     public double MaxDiscGapMm { get; init; } = 75;
+    /// <summary>A top disc region below this fraction of the median disc area, and not cut by the image edge, is a fragment.</summary>
+    public double FragmentDiscFraction { get; init; } = 0.3;
+    /// <summary>A vertebral body below the lowest disc found with at least this share of the median lumbar body area is L5, not sacrum.</summary>
+    public double LumbarBodyMinFraction { get; init; } = 0.85;
     /// <summary>A lowest disc with less than this fraction of the median disc area is reported as possible transitional anatomy.</summary>
     public double RudimentaryDiscFraction { get; init; } = 0.35;
 }

@@ -17,4 +17,6 @@ public enum LevelWarningKind
     IrregularDiscSpacing,
     /// <summary>No vertebral body was found between two adjacent discs.</summary>
     MissingVertebralBody,
+    /// <summary>A lumbar vertebral body lies below the lowest disc found: the L5-S1 disc was not segmented and the levels were named one up.</summary>
+    LowestDiscNotSegmented,
 }

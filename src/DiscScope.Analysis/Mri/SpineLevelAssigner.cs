@@ -5,7 +5,10 @@ namespace DiscScope.Analysis.Mri;
 /// <summary>
 /// Turns a 3-class sagittal map (vertebra / disc / canal) into named levels, as a pure function:
 /// disc regions -> the longest column-like chain -> ordered bottom-up along the spinal axis; the lowest disc above the sacrum is L5-S1
-/// (SPIDER IVD label 1), counting upward; vertebra pixels take the number of disc planes below them (1 = L5), pixels below L5-S1 are sacrum.
+/// (SPIDER IVD label 1), counting upward, unless a lumbar-sized body lies under the lowest disc found (then L5-S1 was missed and the levels
+/// start at L4-L5, with a warning); vertebra pixels take the number of disc planes below them (1 = L5), pixels below L5-S1 are sacrum.
+/// Discs are checked against the spinal canal's main column (<see cref="CanalColumn"/>), so canal-like blobs in the pelvis do not admit
+/// pelvic regions as discs.
 /// Posterior elements are told from bodies by the canal: bodies lie anterior to it.
 /// </summary>
 public static class SpineLevelAssigner
@@ -13,14 +16,15 @@ public static class SpineLevelAssigner
     public static SpineParseResult Assign(ClassMap2D map, LevelAssignmentOptions? options = null)
     {
         var o = options ?? LevelAssignmentOptions.Default;
-        var canalX = CanalCentreByRow(map);
+        var canal = CanalColumn.Select(ConnectedComponents.Find(map, Structure.Canal));
+        var canalX = CanalCentreByRow(map, canal);
         bool AnteriorToCanal(Component2D c, double toleranceMm)
         {
             var cx = canalX(c.CentroidYMm);
             return double.IsNaN(cx) || c.CentroidXMm < cx + toleranceMm;
         }
 
-        var hasCanal = map.Count(Structure.Canal) * map.PixelArea >= o.MinCanalAreaMm2;
+        var hasCanal = canal.Sum(c => c.AreaMm2) >= o.MinCanalAreaMm2;
         // A disc lies in front of the canal (0-60 mm anterior to its centre line, at a height where the canal is seen) and has bone
         // right above it; regions elsewhere (bowel, vessels, fat) are not discs.
         bool DiscLike(Component2D c)
@@ -28,8 +32,9 @@ public static class SpineLevelAssigner
             if (c.AreaMm2 < o.MinDiscAreaMm2) return false;
             var cx = canalX(c.CentroidYMm);
             if (hasCanal && (double.IsNaN(cx) || c.CentroidXMm > cx + 3 || c.CentroidXMm < cx - 70)) return false;
-            // (a disc cut by the top edge of the image may have no bone above it in view)
-            return !hasCanal || c.TopYMm < 15 || VertebraNear(map, c.CentroidXMm, c.TopYMm, -1) || VertebraNear(map, c.CentroidXMm, c.BottomYMm, 1);
+            // Every disc has a vertebral body right above it (the lowest one has the sacrum, which SPIDER-style masks leave unlabelled,
+            // below it); a disc cut by the top edge of the image may have no bone above it in view.
+            return !hasCanal || c.TopYMm < 15 || VertebraNear(map, c.CentroidXMm, c.TopYMm, -1);
         }
         var discs = ConnectedComponents.Find(map, Structure.Disc).Where(DiscLike).OrderBy(c => c.CentroidYMm).ToList();
         discs = MergeFragments(discs, map, o.MergeDiscFragmentsMm);
@@ -38,17 +43,43 @@ public static class SpineLevelAssigner
             return new NoSagittalSpine(NoSpineReason.NoSpineStructures,
                 chain.Count == 0 ? "no intervertebral disc found" : $"only {chain.Count} disc(s) in a column-like arrangement (at least {o.MinDiscs} needed)");
 
+        // A small region at the top of the column that is not cut by the image edge is a fragment (e.g. inside a vertebral body), not a disc.
+        if (chain.Count > o.MinDiscs && chain[0].TopYMm > 3 * map.RowSpacing
+            && chain[0].AreaMm2 < o.FragmentDiscFraction * Median([.. chain.Skip(1).Select(c => c.AreaMm2)]))
+            chain.RemoveAt(0);
         // Bottom-up: chain[0] is the lowest disc.
         chain.Reverse();
         var vertebrae = ConnectedComponents.Find(map, Structure.Vertebra).Where(c => c.AreaMm2 >= o.MinVertebraAreaMm2).ToList();
         var bodies = vertebrae.Where(c => AnteriorToCanal(c, 0)).ToList();
         var lowest = chain[0];
-        var sacrum = bodies.Where(b => b.CentroidYMm > lowest.CentroidYMm + 3 && Math.Abs(b.CentroidXMm - lowest.CentroidXMm) < 60
+        var bodyBelow = bodies.Where(b => b.CentroidYMm > lowest.CentroidYMm + 3 && Math.Abs(b.CentroidXMm - lowest.CentroidXMm) < 60
                                        && b.TopYMm < lowest.CentroidYMm + 25)
             .OrderBy(b => b.CentroidYMm).FirstOrDefault();
 
         var warnings = new List<LevelWarning>();
         var confidence = 1.0;
+        // The network was taught on masks that leave the sacrum unlabelled, so a whole vertebral body of lumbar size below the lowest disc
+        // found is L5, and the L5-S1 disc under it was not segmented: the levels are named one up, and the missing disc is reported, not invented.
+        var columnBodies = bodies.Where(b => b.CentroidYMm < lowest.CentroidYMm && b.CentroidYMm > chain[^1].CentroidYMm).ToArray();
+        var offset = 0;
+        if (bodyBelow is not null && columnBodies.Length >= 2)
+        {
+            var typical = Median([.. columnBodies.Select(b => b.AreaMm2)]);
+            var typicalExtent = Median([.. columnBodies.Select(b => b.BottomYMm - b.TopYMm)]);
+            // L5 sits right under the L4-L5 disc (touching it, in line with it) and is a body of lumbar size and height; bone further down
+            // or off the column is pelvis, and the sacrum, steeply tilted and long, spans much more height than a lumbar body.
+            var underLowest = bodyBelow.TopYMm - lowest.BottomYMm < 8 && Math.Abs(bodyBelow.CentroidXMm - lowest.CentroidXMm) < 25;
+            var lumbarShape = bodyBelow.AreaMm2 >= o.LumbarBodyMinFraction * typical && bodyBelow.AreaMm2 <= 1.5 * typical
+                              && bodyBelow.BottomYMm - bodyBelow.TopYMm <= 1.35 * typicalExtent;
+            if (underLowest && lumbarShape)
+            {
+                offset = 1;
+                warnings.Add(new(LevelWarningKind.LowestDiscNotSegmented,
+                    FormattableString.Invariant($"a lumbar-sized vertebral body ({bodyBelow.AreaMm2:F0} mm², median {typical:F0} mm²) lies below the lowest disc found: it was taken as L5 and the L5-S1 disc below it was not segmented")));
+                confidence *= 0.7;
+            }
+        }
+        var sacrum = offset == 0 ? bodyBelow : null;
         // SPIDER-style masks do not segment the sacrum, so its absence is normal; what matters is whether the image reaches below the lowest disc.
         var imageBottom = (map.Height - 1) * map.RowSpacing;
         if (sacrum is null && imageBottom - lowest.BottomYMm < 15)
@@ -71,8 +102,8 @@ public static class SpineLevelAssigner
         for (var k = 1; k <= chain.Count; k++)
         {
             var c = chain[k - 1];
-            if (k > 23) break; // beyond C2-C3: not a lumbar/thoracic MR
-            var level = DiscLevel.FromSpiderIvdLabel(k);
+            if (k + offset > 23) break; // beyond C2-C3: not a lumbar/thoracic MR
+            var level = DiscLevel.FromSpiderIvdLabel(k + offset);
             var label = SpineLabel.Of(level);
             foreach (var p in c.Pixels) labels[p] = label;
             var (_, _, nx, ny) = Plane(c);
@@ -90,7 +121,7 @@ public static class SpineLevelAssigner
             foreach (var p in v.Pixels)
             {
                 double x = p % map.Width * map.ColumnSpacing, y = p / map.Width * map.RowSpacing;
-                var n = DiscsBelow(x, y);
+                var n = DiscsBelow(x, y) + offset;
                 var label = n == 0 ? SpineLabel.Sacrum : (short)Math.Min(n, 25);
                 labels[p] = label;
                 if (!isBody) continue;
@@ -106,7 +137,7 @@ public static class SpineLevelAssigner
             .OrderBy(v => v.Label == SpineLabel.Sacrum ? 0 : v.Label).ToList();
 
         for (var k = 1; k < chain.Count; k++)
-            if (!vertOut.Any(v => v.Label == k))
+            if (!vertOut.Any(v => v.Label == k + offset))
             {
                 warnings.Add(new(LevelWarningKind.MissingVertebralBody, $"no vertebral body between {discOut[k - 1].Level} and {discOut[k].Level}"));
                 confidence *= 0.7;
@@ -199,13 +230,13 @@ public static class SpineLevelAssigner
         return pts[^1].CentroidXMm;
     }
 
-    /// <summary>Canal centre x (mm) as a function of y (mm): the mean column of canal pixels in the nearest row within 20 mm that has canal; NaN when none.</summary>
-    private static Func<double, double> CanalCentreByRow(ClassMap2D map)
+    /// <summary>Canal centre x (mm) as a function of y (mm): the mean column of the canal column's pixels in the nearest row within 20 mm
+    /// that has canal; NaN when none.</summary>
+    private static Func<double, double> CanalCentreByRow(ClassMap2D map, IReadOnlyList<Component2D> canal)
     {
         var sum = new double[map.Height]; var cnt = new int[map.Height];
-        for (var y = 0; y < map.Height; y++)
-            for (var x = 0; x < map.Width; x++)
-                if (map.Classes[y * map.Width + x] == (byte)Structure.Canal) { sum[y] += x * map.ColumnSpacing; cnt[y]++; }
+        foreach (var c in canal)
+            foreach (var p in c.Pixels) { sum[p / map.Width] += p % map.Width * map.ColumnSpacing; cnt[p / map.Width]++; }
         var rows = Enumerable.Range(0, map.Height).Where(y => cnt[y] > 0).ToArray();
         if (rows.Length == 0) return _ => double.NaN;
         return yMm =>

@@ -42,8 +42,13 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
                 var s1 = parser.Parse(input.T1);
                 if (s1.Result is ParsedSpine p1)
                 {
-                    var (i1, l1) = Canonical(input.T1, s1);
-                    t1 = Crops(MidSlices(i1, l1, s1.MidSagittalSlice).Image, p1);
+                    var mismatch = T1Pairing.Mismatch([.. spine.Discs.Select(d => d.SpiderIvdLabel)], [.. p1.Discs.Select(d => d.SpiderIvdLabel)]);
+                    if (mismatch is null)
+                    {
+                        var (i1, l1) = Canonical(input.T1, s1);
+                        t1 = Crops(MidSlices(i1, l1, s1.MidSagittalSlice).Image, p1);
+                    }
+                    else warnings.Add($"T1 not used: {mismatch}");
                 }
                 else warnings.Add($"T1 not used: {s1.Result}");
             }

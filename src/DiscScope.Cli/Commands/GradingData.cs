@@ -18,7 +18,7 @@ internal static class GradingData
         var builder = new GradingDatasetBuilder(new SpineParser(new SliceSegmenter(net)), crop);
         var (samples, stats) = builder.Build(data);
         Console.WriteLine($"{stats.Samples} of {stats.GradedDiscs} graded discs found and cropped ({stats.WithT1} with T1) from {stats.Patients} patients; " +
-            $"{stats.SeriesParsed} series parsed, {stats.SeriesWithoutSpine} without a spine, {stats.DiscsNotFound} graded discs not found");
+            $"{stats.SeriesParsed} series parsed, {stats.SeriesWithoutSpine} without a spine, {stats.DiscsNotFound} graded discs not found, {stats.T1NotPaired} T1 series not paired (level sets differ from T2)");
         if (cache is not null) DiscSampleCache.Save(cache, samples, crop);
         return samples;
     }

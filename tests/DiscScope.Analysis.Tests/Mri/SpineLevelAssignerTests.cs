@@ -88,6 +88,28 @@ public sealed class SpineLevelAssignerTests
     }
 
     [Fact]
+    public void A_lumbar_body_under_the_lowest_disc_found_means_L5S1_was_missed()
+    {
+        var s = SyntheticSpine.Lumbar(6, sacrum: false);
+        s.Rect(Structure.Background, 40, 245, 80, 256); // L5-S1 not segmented; the L5 body (y 218-245) stays
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.Equal(["L4-L5", "L3-L4", "L2-L3", "L1-L2", "T12-L1"], p.Discs.Select(d => d.Level.ToString()));
+        Assert.Contains(p.Warnings, w => w.Kind == LevelWarningKind.LowestDiscNotSegmented);
+        Assert.True(p.Confidence < 1);
+        Assert.False(p.SacrumFound);
+        Assert.Equal(1, p.Labels[235 * SyntheticSpine.W + 60]);    // L5
+        Assert.Equal(2, p.Labels[195 * SyntheticSpine.W + 60]);    // L4
+    }
+
+    [Fact]
+    public void A_sacrum_under_L5S1_does_not_shift_the_levels()
+    {
+        var p = Parsed(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(6).Map));
+        Assert.DoesNotContain(p.Warnings, w => w.Kind == LevelWarningKind.LowestDiscNotSegmented);
+        Assert.Equal(DiscLevel.L5S1, p.Discs[0].Level);
+    }
+
+    [Fact]
     public void Fragments_of_one_disc_are_merged()
     {
         var s = SyntheticSpine.Lumbar(5);
