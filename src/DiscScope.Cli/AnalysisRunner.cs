@@ -21,17 +21,22 @@ public static class AnalysisRunner
         public IReadOnlyCollection<string>? Formats { get; init; }
         public string? SegmentationModel { get; init; }
         public string? GradingModel { get; init; }
+        /// <summary>Called after each stage with its name and wall time (for `bench analyze`).</summary>
+        public Action<string, TimeSpan>? OnStage { get; init; }
     }
 
     public sealed record Outcome(StudyAnalysis Analysis, IReadOnlyList<string> Written, IReadOnlyList<string> Skipped);
 
     public static Outcome Run(Request q)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Stage(string name) { q.OnStage?.Invoke(name, clock.Elapsed); clock.Restart(); }
         var segPath = ModelLocator.Find(ModelLocator.Segmentation, q.SegmentationModel)
             ?? throw new InputException("segmentation model not found: train it (`discscope train segmentation`) or pass --segmentation-model");
         var gradePath = ModelLocator.Find(ModelLocator.Grading, q.GradingModel);
         var (t2, source) = StudyReader.Read(q.Input, q.PixelSpacing, q.Sequence);
         var t1 = q.T1 is null ? null : StudyReader.Read(q.T1, q.PixelSpacing, "t1").Volume;
+        Stage("read input");
 
         // One ONNX Runtime session per model file: the cache owns and disposes them.
         using var cache = new OnnxModelCache(new InferenceOptions(2, PreferCuda: false));
@@ -40,23 +45,29 @@ public static class AnalysisRunner
         var models = new List<ModelInfo> { Info(segPath, segModel) };
         DiscGrader? grader = null;
         if (gradePath is not null) { grader = DiscGrader.Load(gradePath, cache); models.Add(Info(gradePath, cache.Get(gradePath))); }
+        Stage("load models");
         var version = typeof(AnalysisRunner).Assembly.GetName().Version?.ToString(3) ?? "0";
         var analysis = new StudyAnalyzer(new SpineParser(new SliceSegmenter(segNet)), grader, models, version).Analyze(new StudyInput(t2, source) { T1 = t1 });
 
+        Stage("parse, measure, grade");
+
         Directory.CreateDirectory(q.OutDir);
         var written = new List<string>(); var skipped = new List<string>();
-        foreach (var r in analysis.Grading)
-            foreach (var (grading, map) in r.Heatmaps)
-            {
-                var path = Path.Combine(q.OutDir, StudyAnalyzer.HeatmapPath(DiscLevel.FromSpiderIvdLabel(r.IvdLabel), grading));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, HeatmapImage.Render(r.Crop, map, r.Width, r.Height));
-            }
+        var heatmaps = analysis.Grading.SelectMany(r => r.Heatmaps.Select(h => (Result: r, Grading: h.Key, Map: h.Value))).ToList();
+        foreach (var dir in heatmaps.Select(h => Path.GetDirectoryName(Path.Combine(q.OutDir, StudyAnalyzer.HeatmapPath(DiscLevel.FromSpiderIvdLabel(h.Result.IvdLabel), h.Grading)))!).Distinct())
+            Directory.CreateDirectory(dir);
+        Parallel.ForEach(heatmaps, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, h =>
+        {
+            var path = Path.Combine(q.OutDir, StudyAnalyzer.HeatmapPath(DiscLevel.FromSpiderIvdLabel(h.Result.IvdLabel), h.Grading));
+            File.WriteAllBytes(path, HeatmapImage.Render(h.Result.Crop, h.Map, h.Result.Width, h.Result.Height));
+        });
+        Stage("heatmaps");
         if (analysis.Labels is not null)
         {
             var labelsPath = Path.Combine(q.OutDir, "labels.nii.gz");
             Io.Registry.Write(analysis.Labels.Labels, labelsPath);
             written.Add(labelsPath);
+            Stage("labels.nii.gz");
         }
         var ctx = new ReportContext(analysis.Report)
         {
@@ -72,6 +83,7 @@ public static class AnalysisRunner
             var path = Path.Combine(q.OutDir, r.FileName);
             using (var fs = File.Create(path)) r.Render(ctx, fs);
             written.Add(path);
+            Stage(r.FileName);
         }
         return new Outcome(analysis, written, skipped);
     }

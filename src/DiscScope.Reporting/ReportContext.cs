@@ -1,4 +1,5 @@
 using DiscScope.Domain.Reports;
+using DiscScope.Reporting.Images;
 
 namespace DiscScope.Reporting;
 
@@ -15,6 +16,19 @@ public sealed record ReportContext(StudyReport Report)
     public string? BaseDirectory { get; init; }
 
     public DerivedUids Uids { get; init; } = DerivedUids.New();
+
+    private byte[]? _overview;
+    private bool _overviewDone;
+
+    /// <summary>The mid-sagittal overview picture (PNG), rendered once from <see cref="Images"/> and shared by every renderer, else read
+    /// from <see cref="StudyReport.OverviewImage"/>; null when there is neither.</summary>
+    public byte[]? OverviewPng(string format)
+    {
+        if (_overviewDone) return _overview;
+        _overview = Images is { } im ? OverviewImage.Render(im) : Report.OverviewImage is { } p ? ReadReferencedFile(format, p) : null;
+        _overviewDone = true;
+        return _overview;
+    }
 
     /// <summary>
     /// Reads a file the report refers to by relative path. Throws <see cref="ReportingException"/> when it is missing, or

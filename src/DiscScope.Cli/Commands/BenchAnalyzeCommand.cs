@@ -28,12 +28,18 @@ public sealed class BenchAnalyzeCommand : Command<BenchAnalyzeCommand.Settings>
     {
         var outDir = Path.Combine(Path.GetTempPath(), "discscope-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var times = new List<double>();
+        var stages = new Dictionary<string, List<double>>();
+        void OnStage(string name, TimeSpan t)
+        {
+            if (!stages.TryGetValue(name, out var l)) stages[name] = l = [];
+            l.Add(t.TotalSeconds);
+        }
         try
         {
             for (var r = 0; r < Math.Max(2, s.Runs); r++)
             {
                 var sw = Stopwatch.StartNew();
-                AnalysisRunner.Run(new AnalysisRunner.Request(s.Input, outDir) { PixelSpacing = s.PixelSpacing, T1 = s.T1 });
+                AnalysisRunner.Run(new AnalysisRunner.Request(s.Input, outDir) { PixelSpacing = s.PixelSpacing, T1 = s.T1, OnStage = OnStage });
                 times.Add(sw.Elapsed.TotalSeconds);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {r + 1}: {sw.Elapsed.TotalSeconds:0.000} s"));
             }
@@ -42,6 +48,15 @@ public sealed class BenchAnalyzeCommand : Command<BenchAnalyzeCommand.Settings>
         var warm = times.Skip(1).OrderBy(t => t).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"analyze {s.Input}: median {warm[warm.Count / 2]:0.000} s per study over {warm.Count} warm runs (models loaded each run; {Environment.ProcessorCount} cores)"));
+        // Per stage: median over the warm runs.
+        foreach (var (name, l) in stages)
+        {
+            var w = l.Skip(1).OrderBy(t => t).ToList();
+            if (w.Count > 0) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-24} {w[w.Count / 2]:0.000} s"));
+        }
+        var load = stages.TryGetValue("load models", out var lm) ? lm.Skip(1).OrderBy(t => t).ToList() : [];
+        if (load.Count > 0)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median without model load: {warm[warm.Count / 2] - load[load.Count / 2]:0.000} s"));
         return 0;
     }
 }

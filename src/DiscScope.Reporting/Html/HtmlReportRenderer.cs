@@ -102,7 +102,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
     private static void Overview(StringBuilder sb, ReportContext c)
     {
-        byte[]? png = c.Images is { } im ? OverviewImage.Render(im) : c.Report.OverviewImage is { } p ? c.ReadReferencedFile("report.html", p) : null;
+        var png = c.OverviewPng("report.html");
         if (png is null) return;
         sb.Append("<section id=\"overview\"><h2>Mid-sagittal image</h2><figure><img id=\"overview-image\" src=\"").Append(DataUri(png))
           .Append("\" alt=\"Mid-sagittal slice with the segmentation and level labels\"><figcaption>Segmentation overlay: ")

@@ -12,6 +12,7 @@ public static class HeatmapImage
     {
         if (crop.Length != width * height || heat.Length != width * height) throw new ReportingException("heatmap", "crop and heatmap sizes differ");
         using var bmp = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var pixels = bmp.GetPixelSpan();
         for (var j = 0; j < height; j++)
             for (var i = 0; i < width; i++)
             {
@@ -19,14 +20,17 @@ public static class HeatmapImage
                 var a = Math.Clamp(heat[j * width + i], 0f, 1f);
                 var (r, gg, b) = Ramp(a);
                 var alpha = 0.55f * a; // strong evidence dominates, weak evidence leaves the anatomy readable
-                bmp.SetPixel(i, j, new SKColor((byte)(g * (1 - alpha) + r * alpha), (byte)(g * (1 - alpha) + gg * alpha), (byte)(g * (1 - alpha) + b * alpha)));
+                var o = 4 * (j * width + i);
+                pixels[o] = (byte)(g * (1 - alpha) + r * alpha);
+                pixels[o + 1] = (byte)(g * (1 - alpha) + gg * alpha);
+                pixels[o + 2] = (byte)(g * (1 - alpha) + b * alpha);
+                pixels[o + 3] = 255;
             }
         using var surface = SKSurface.Create(new SKImageInfo(width * scale, height * scale, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var src = SKImage.FromBitmap(bmp))
             surface.Canvas.DrawImage(src, new SKRect(0, 0, width * scale, height * scale), new SKSamplingOptions(SKFilterMode.Linear));
         using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        return PngEncoding.Encode(image);
     }
 
     /// <summary>Blue (0) -> cyan -> yellow -> red (1).</summary>

@@ -27,6 +27,7 @@ public static class OverviewImage
         if (hi <= lo) hi = lo + 1;
 
         using var bmp = new SKBitmap(w, h, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var pixels = bmp.GetPixelSpan();
         for (var j = 0; j < h; j++)
             for (var i = 0; i < w; i++)
             {
@@ -39,7 +40,8 @@ public static class OverviewImage
                     const float a = 0.45f; // overlay opacity: structures visible, anatomy still readable underneath
                     c = new SKColor((byte)(c.Red * (1 - a) + o.Red * a), (byte)(c.Green * (1 - a) + o.Green * a), (byte)(c.Blue * (1 - a) + o.Blue * a));
                 }
-                bmp.SetPixel(i, j, c);
+                var at = 4 * (i + w * j);
+                pixels[at] = c.Red; pixels[at + 1] = c.Green; pixels[at + 2] = c.Blue; pixels[at + 3] = 255;
             }
 
         // Scale to physical aspect (column spacing x, row spacing y) and to a readable size.
@@ -69,8 +71,7 @@ public static class OverviewImage
             canvas.DrawText(name, x, y, SKTextAlign.Center, font, fill);
         }
         using var snapshot = surface.Snapshot();
-        using var data = snapshot.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        return PngEncoding.Encode(snapshot);
     }
 
     /// <summary>Centroid (column, row) of each label on slice k, using only the body part (anterior half) for vertebrae.</summary>

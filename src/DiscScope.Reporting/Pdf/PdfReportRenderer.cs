@@ -52,7 +52,7 @@ public sealed class PdfReportRenderer : IReportRenderer
                         (GradingNames.NeedsReview(l) ? "REVIEW" : "no", GradingNames.NeedsReview(l))]), p.Small);
             }
 
-            byte[]? overview = context.Images is { } im ? OverviewImage.Render(im) : r.OverviewImage is { } op ? context.ReadReferencedFile(FileName, op) : null;
+            var overview = context.OverviewPng(FileName);
             if (overview is not null)
             {
                 p.KeepTogether(470);
