@@ -26,6 +26,10 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         [CommandOption("--model <FILE>")]
         public string? Model { get; init; }
 
+        [CommandOption("--scales <LIST>")]
+        [Description("Test-time canvas scales averaged, comma-separated (default 1 = none).")]
+        public string? Scales { get; init; }
+
         [CommandOption("--threads <N>")]
         public int Threads { get; init; } = 2;
 
@@ -40,7 +44,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
     {
         var data = DataFolder.Resolve(s.Data);
         using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Model), s.Threads);
-        var segmenter = new SliceSegmenter(net);
+        var segmenter = new SliceSegmenter(net, scales: s.Scales is null ? null : [.. s.Scales.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))]);
         var parser = new SpineParser(segmenter);
         var md = new StringBuilder();
 
