@@ -25,21 +25,21 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         public int Folds { get; init; } = 5;
 
         [CommandOption("--minutes-per-fold <M>")]
-        [Description("Training wall-time budget per fold (default 12; a time budget, so the steps reached depend on machine load and are reported per fold).")]
-        public double MinutesPerFold { get; init; } = 12;
+        [Description("Training wall-time cap per fold (default 60; the step count normally ends each fold first, and the steps reached are reported per fold).")]
+        public double MinutesPerFold { get; init; } = 60;
 
         [CommandOption("--steps <N>")]
-        public int Steps { get; init; } = 3000;
+        public int Steps { get; init; } = 4000;
 
         [CommandOption("--batch <N>")]
-        public int Batch { get; init; } = 4;
+        public int Batch { get; init; } = 8;
 
         [CommandOption("--base <N>")]
         public int Base { get; init; } = 8;
 
         [CommandOption("--patch <PX>")]
-        [Description("Square training patch in canvas pixels (default 112).")]
-        public int Patch { get; init; } = 112;
+        [Description("Square training patch in canvas pixels (default 128).")]
+        public int Patch { get; init; } = 128;
 
         [CommandOption("--threads <N>")]
         public int Threads { get; init; } = 2;

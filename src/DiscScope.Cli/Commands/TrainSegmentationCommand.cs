@@ -21,23 +21,23 @@ public sealed class TrainSegmentationCommand : Command<TrainSegmentationCommand.
         public string Out { get; init; } = Path.Combine("models", "segmentation");
 
         [CommandOption("--minutes <M>")]
-        [Description("Wall-time budget in minutes (default 40).")]
-        public double Minutes { get; init; } = 40;
+        [Description("Wall-time cap in minutes (default 120; the step count normally ends the run first).")]
+        public double Minutes { get; init; } = 120;
 
         [CommandOption("--steps <N>")]
-        [Description("Maximum optimiser steps (default 3000).")]
-        public int Steps { get; init; } = 3000;
+        [Description("Maximum optimiser steps (default 4000, the shipped recipe).")]
+        public int Steps { get; init; } = 4000;
 
         [CommandOption("--batch <N>")]
-        public int Batch { get; init; } = 4;
+        public int Batch { get; init; } = 8;
 
         [CommandOption("--base <N>")]
         [Description("U-Net channels at full resolution (default 8).")]
         public int Base { get; init; } = 8;
 
         [CommandOption("--patch <PX>")]
-        [Description("Square training patch in canvas pixels (default 112).")]
-        public int Patch { get; init; } = 112;
+        [Description("Square training patch in canvas pixels (default 128).")]
+        public int Patch { get; init; } = 128;
 
         [CommandOption("--threads <N>")]
         public int Threads { get; init; } = 2;
@@ -64,7 +64,7 @@ public sealed class TrainSegmentationCommand : Command<TrainSegmentationCommand.
             FormattableString.Invariant($"2D U-Net, sagittal slice -> background/vertebra/disc/canal; canvas {o.Canvas.Width}x{o.Canvas.Height} at {o.Canvas.SpacingMm} mm"));
         File.WriteAllText(Path.ChangeExtension(outPath, ".training.json"), JsonSerializer.Serialize(new
         {
-            data = "spider/space_slices", slices = slices.Count, patients, steps = trainer.StepsDone, batch = o.BatchSize, minutes_budget = s.Minutes,
+            data = "spider/space_slices", slices = slices.Count, patients, steps = trainer.StepsDone, batch = o.BatchSize, patch = s.Patch, learning_rate = o.LearningRate, threads = o.Threads, minutes_budget = s.Minutes,
             canvas = new { o.Canvas.Width, o.Canvas.Height, o.Canvas.SpacingMm }, base_channels = o.BaseChannels, depth = o.Depth, seed = o.Seed,
             finished_utc = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
         }, new JsonSerializerOptions { WriteIndented = true }));
