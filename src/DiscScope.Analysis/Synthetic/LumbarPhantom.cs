@@ -11,7 +11,7 @@ namespace DiscScope.Analysis.Synthetic;
 /// </summary>
 public static class LumbarPhantom
 {
-    private const float Background = 120, Cortex = 90, Marrow = 520, PosteriorElement = 380, Annulus = 330, Nucleus = 880, DarkNucleus = 300, Csf = 1000, ForaminalFat = 520;
+    private const float Background = 280, Cortex = 90, Marrow = 520, PosteriorElement = 380, Annulus = 330, Nucleus = 880, DarkNucleus = 300, Csf = 1000, ForaminalFat = 520;
     private const double BodyDepth = 34, CanalGap = 1.5, CanalDepth = 14, ElementDepth = 22, BodyHalfWidth = 22, CanalHalfWidth = 8, ElementHalfWidth = 12;
 
     // T12 .. L5 bodies (height mm, endplate angle deg), then the sacrum angle; disc heights T12-L1 .. L5-S1 (mm at the middle).
@@ -51,9 +51,12 @@ public static class LumbarPhantom
             var (nx, ny) = Normal(a); var (mx, my) = Normal((a + nextAngle) / 2); var (qx, qy) = Normal(nextAngle);
             c = (c.X + h / 2 * nx + DiscMiddle[n] * mx + nextHeight / 2 * qx, c.Y + h / 2 * ny + DiscMiddle[n] * my + nextHeight / 2 * qy);
         }
-        var sacrum = PolygonRasterizer.Rectangle(c.X, c.Y, BodyDepth + 6, 40, SacrumAngle);
+        // The sacrum: S1's endplate as wide as a lumbar body, then the fused segments tapering over ~95 mm down and back (not a block the
+        // size of a vertebra, which a reader or a network could take for L5).
+        var sacrum = Sacrum(c.X, c.Y, BodyDepth + 6, SacrumAngle);
         corners.Add(sacrum);
-        DrawBone(slice, sig, sacrum, SpineLabel.Sacrum, c.X, c.Y, BodyDepth + 6, 40, SacrumAngle);
+        Draw(slice, sig, sacrum, SpineLabel.Sacrum, Cortex);
+        PolygonRasterizer.Fill(sig, Shrink(sacrum, 0.93, 0.97), Marrow);
 
         // Canal: a band behind each body and disc, drawn before the discs so a herniation can overwrite it.
         for (var n = 0; n < Bodies.Length; n++)
@@ -72,7 +75,8 @@ public static class LumbarPhantom
             var degenerated = level.Upper == VertebraLevel.L4;
             var hernia = level.Upper == VertebraLevel.L5 ? 5.0 : 0.0;
             Draw(slice, sig, disc, SpineLabel.Of(level), Annulus);
-            var core = Shrink(disc, 0.6, 0.6);
+            // On T2 the nucleus and inner annulus are bright over nearly the full disc height; the dark outer annulus rims it in front and behind.
+            var core = Shrink(disc, 0.7, 0.85);
             PolygonRasterizer.Fill(sig, core, degenerated ? DarkNucleus : Nucleus);
             if (hernia > 0)
             {
@@ -84,7 +88,8 @@ public static class LumbarPhantom
                     (mid.X - 3 * tx - 1 * px, mid.Y - 3 * ty - 1 * py), (mid.X - 2 * tx + hernia * px, mid.Y - 2 * ty + hernia * py),
                     (mid.X + 2 * tx + hernia * px, mid.Y + 2 * ty + hernia * py), (mid.X + 3 * tx - 1 * px, mid.Y + 3 * ty - 1 * py),
                 };
-                Draw(slice, sig, bump, SpineLabel.Of(level), Nucleus * 0.9f);
+                // On T2 a protrusion is a low-signal (annulus-covered) focal bulge indenting the bright CSF of the thecal sac.
+                Draw(slice, sig, bump, SpineLabel.Of(level), Annulus);
             }
             var ratio = (degenerated ? DarkNucleus : Nucleus) / Csf;
             truth.Add(new PhantomDisc(level, Dist(upper[3], lower[0]), Dist(Mid(upper[3], upper[2]), Mid(lower[0], lower[1])), Dist(upper[2], lower[1]), ratio, degenerated, hernia));
@@ -129,6 +134,15 @@ public static class LumbarPhantom
                 }
         }
         return new Phantom(image, labels, truth, mid);
+    }
+
+    /// <summary>Sacrum outline (corners: top-anterior, top-posterior, bottom-posterior, bottom-anterior) from the S1 body centre of a
+    /// 40 mm tall segment at (cx, cy), tapering to a third of its depth 95 mm further down its axis.</summary>
+    private static (double X, double Y)[] Sacrum(double cx, double cy, double depth, double angleDeg)
+    {
+        var a = angleDeg * Math.PI / 180; double ux = Math.Cos(a), uy = Math.Sin(a), nx = -uy, ny = ux;
+        (double, double) P(double s, double t) => (cx + s * ux + t * nx, cy + s * uy + t * ny);
+        return [P(-depth / 2, -20), P(depth / 2, -20), P(depth / 2 - 4, 75), P(depth / 2 - 4 - depth / 3, 75)];
     }
 
     /// <summary>A vertebral body: a dark cortical shell (about 1 mm, the endplates) around brighter fatty marrow, as on T2 TSE.</summary>
