@@ -47,6 +47,13 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
             folds = s.Folds, seed = s.Seed, epochs_max = s.Epochs, discs = samples.Count, patients = samples.Select(x => x.Patient).Distinct().Count(),
             discs_with_t1 = samples.Count(x => x.HasT1), minutes = (DateTime.UtcNow - started).TotalMinutes,
             temperatures = p.Temperatures, metrics = summary,
+            // Out-of-fold predictions (calibrated probabilities per head), so plots and other analyses need no new cross-validation.
+            predictions = samples.Select((x, n) => new
+            {
+                patient = x.Patient, ivd = x.IvdLabel, fold = p.FoldOfSample[n], hasT1 = x.HasT1,
+                truth = GradingTask.All.ToDictionary(t => t.HeadName, t => t.Label(x.Labels)),
+                probabilities = GradingTask.All.Select((t, h) => (t.HeadName, P: p.Probabilities[h][n])).ToDictionary(e => e.HeadName, e => e.P.Select(v => Math.Round(v, 4)).ToArray()),
+            }),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(s.Json))!);
         File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
@@ -66,7 +73,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         {
             File.WriteAllText(s.Card, GradingModelCard.Markdown(summary, samples.Count, doc.patients, doc.discs_with_t1, s.Folds, s.Seed,
                 $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {s.Epochs} epochs)."));
-            Console.WriteLine($"wrote {s.Card}");
+            Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
         }
         return 0;
     }
@@ -85,7 +92,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         File.WriteAllText(s.Card, GradingModelCard.Markdown(metrics, root.GetProperty("discs").GetInt32(), root.GetProperty("patients").GetInt32(),
             root.GetProperty("discs_with_t1").GetInt32(), root.GetProperty("folds").GetInt32(), root.GetProperty("seed").GetInt32(),
             $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {root.GetProperty("epochs_max").GetInt32()} epochs)."));
-        Console.WriteLine($"wrote {s.Card}");
+        Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
         return 0;
     }
 
