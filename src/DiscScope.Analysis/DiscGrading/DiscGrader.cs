@@ -37,7 +37,7 @@ public sealed class DiscGrader(OnnxModel model, GradingCalibration calibration, 
                 var prob = outputs[task.HeadName + "_prob"];
                 var raw = prob.Data.AsSpan(n * task.Classes, task.Classes).ToArray().Select(x => (double)x).ToArray();
                 var p = new TemperatureScaler(calibration.TemperatureOf(task.HeadName), 0, 0).ApplyToProbabilities(raw);
-                var top = Array.IndexOf(p, p.Max());
+                var top = task.Decide(p);
                 maps[task.Grading] = ClassActivationMap.Compute(outputs[task.HeadName + "_cam"], task.IsBinary ? 1 : top, h, w, n);
                 grades = task.IsBinary ? With(grades, task.Grading, Binary(p[1], lowConfidence)) : With(grades, task.Grading, Ordinal(task, p, top, lowConfidence));
             }

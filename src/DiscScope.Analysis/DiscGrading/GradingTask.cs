@@ -19,4 +19,24 @@ public sealed record GradingTask(GradingKind Grading, string HeadName, int Class
     ];
 
     public bool IsBinary => Classes == 2;
+
+    /// <summary>
+    /// The class reported for class probabilities <paramref name="p"/>. Pfirrmann is an ordinal scale: its grade is the median of the
+    /// distribution (the lowest grade whose cumulative probability reaches 0.5), which minimises the expected distance to the true grade;
+    /// the other gradings take the most probable class.
+    /// </summary>
+    public int Decide(IReadOnlyList<double> p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (p.Count != Classes) throw new ArgumentException($"{p.Count} probabilities for {Classes} classes", nameof(p));
+        if (Grading == GradingKind.Pfirrmann)
+        {
+            var total = p.Sum(); var cumulative = 0.0;
+            for (var c = 0; c < Classes; c++) { cumulative += p[c]; if (cumulative >= 0.5 * total) return c; }
+            return Classes - 1;
+        }
+        var best = 0;
+        for (var c = 1; c < Classes; c++) if (p[c] > p[best]) best = c;
+        return best;
+    }
 }

@@ -85,15 +85,45 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(s.Json));
         var root = doc.RootElement;
         var metrics = new Dictionary<string, object>();
-        foreach (var m in root.GetProperty("metrics").EnumerateObject())
-            metrics[m.Name] = m.Value.TryGetProperty("confusion", out _)
-                ? EvaluationJson.Deserialize<GradingSummary>(m.Value.GetRawText())
-                : EvaluationJson.Deserialize<BinarySummary>(m.Value.GetRawText());
+        if (root.TryGetProperty("predictions", out var predictions))
+        {
+            // Metrics are recomputed from the stored out-of-fold predictions with the current decision rules, and written back.
+            metrics = new Dictionary<string, object>(Rescore([.. predictions.EnumerateArray()]));
+            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(s.Json))!;
+            node["metrics"] = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(metrics, EvaluationJson.Options));
+            File.WriteAllText(s.Json, node.ToJsonString(EvaluationJson.Options));
+            Console.WriteLine($"recomputed the metrics of {s.Json} from its {predictions.GetArrayLength()} out-of-fold predictions");
+        }
+        else
+            foreach (var m in root.GetProperty("metrics").EnumerateObject())
+                metrics[m.Name] = m.Value.TryGetProperty("confusion", out _)
+                    ? EvaluationJson.Deserialize<GradingSummary>(m.Value.GetRawText())
+                    : EvaluationJson.Deserialize<BinarySummary>(m.Value.GetRawText());
         File.WriteAllText(s.Card, GradingModelCard.Markdown(metrics, root.GetProperty("discs").GetInt32(), root.GetProperty("patients").GetInt32(),
             root.GetProperty("discs_with_t1").GetInt32(), root.GetProperty("folds").GetInt32(), root.GetProperty("seed").GetInt32(),
             $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {root.GetProperty("epochs_max").GetInt32()} epochs)."));
         Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
         return 0;
+    }
+
+    /// <summary>The cross-validation summary (as <see cref="GradingCrossValidation.Summarise"/>) from stored predictions.</summary>
+    private static IReadOnlyDictionary<string, object> Rescore(List<JsonElement> rows)
+    {
+        string Patient(JsonElement r) => r.GetProperty("patient").GetString()!;
+        int Truth(JsonElement r, string head) => r.GetProperty("truth").GetProperty(head).GetInt32();
+        double[] Probs(JsonElement r, string head) => [.. r.GetProperty("probabilities").GetProperty(head).EnumerateArray().Select(v => v.GetDouble())];
+        var result = new Dictionary<string, object>();
+        foreach (var task in GradingTask.All)
+        {
+            var h = task.HeadName;
+            if (task.IsBinary)
+                result[h] = SummaryBuilder.Binary([.. rows.Select(r => new ScoredSample(Patient(r), Truth(r, h) == 1, Probs(r, h)[1]))], 0.5);
+            else
+                result[h] = SummaryBuilder.Grading([.. rows.Select(r => new GradedSample(Patient(r), Truth(r, h), Probs(r, h), task.Decide(Probs(r, h))))], task.Classes);
+            if (task.Grading == DiscScope.Domain.Reports.Grading.Modic)
+                result["modic_any"] = SummaryBuilder.Binary([.. rows.Select(r => new ScoredSample(Patient(r), Truth(r, h) > 0, 1 - Probs(r, h)[0]))], 0.5);
+        }
+        return result;
     }
 
     private static string Ci(MetricWithCi? m) => m is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.000} [[{m.Lower:0.000}, {m.Upper:0.000}]]");

@@ -86,7 +86,7 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
             if (task.IsBinary)
                 result[task.HeadName] = SummaryBuilder.Binary([.. samples.Select((s, n) => new ScoredSample(s.Patient, task.Label(s.Labels) == 1, p.Probabilities[h][n][1]))], 0.5, bootstrap);
             else
-                result[task.HeadName] = SummaryBuilder.Grading([.. samples.Select((s, n) => new GradedSample(s.Patient, task.Label(s.Labels), p.Probabilities[h][n]))], task.Classes, bootstrap);
+                result[task.HeadName] = SummaryBuilder.Grading([.. samples.Select((s, n) => new GradedSample(s.Patient, task.Label(s.Labels), p.Probabilities[h][n], task.Decide(p.Probabilities[h][n])))], task.Classes, bootstrap);
             if (task.Grading == Domain.Reports.Grading.Modic)
                 result["modic_any"] = SummaryBuilder.Binary([.. samples.Select((s, n) => new ScoredSample(s.Patient, s.Labels.Modic > 0, 1 - p.Probabilities[h][n][0]))], 0.5, bootstrap);
         }
