@@ -47,7 +47,7 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         var trainer = new GradingTrainer(new GradingTrainingOptions(Epochs: s.Epochs, Threads: s.Threads, Seed: s.Seed));
         var (train, val) = GradingCrossValidation.SplitValidation(samples, trainer.Options.ValidationFraction, s.Seed);
         Console.WriteLine($"training on {train.Count} discs, validating on {val.Count} ({samples.Select(x => x.Patient).Distinct().Count()} patients)");
-        var net = trainer.Train(train, val, crop, e => Console.WriteLine(FormattableString.Invariant($"epoch {e.Epoch} loss {e.TrainLoss:F3} val {e.Metric:F3}{(e.Improved ? " *" : "")}")));
+        var net = trainer.TrainWithRetry(train, val, crop, e => Console.WriteLine(FormattableString.Invariant($"epoch {e.Epoch} loss {e.TrainLoss:F3} val {e.Metric:F3}{(e.Improved ? " *" : "")}")), Console.WriteLine);
         var valLogits = GradingTrainer.Logits(net, val, crop);
         var temperatures = GradingTask.All.Select((t, h) => new
         {

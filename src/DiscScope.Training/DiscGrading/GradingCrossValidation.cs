@@ -1,6 +1,5 @@
 using DiscScope.Analysis.DiscGrading;
 using DiscScope.Evaluation;
-using DiscScope.Training.Architectures;
 
 namespace DiscScope.Training.DiscGrading;
 
@@ -27,7 +26,7 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
             var trainAll = fold.TrainIndices.Select(i => samples[i]).ToList();
             var (inner, val) = SplitValidation(trainAll, o.ValidationFraction, o.Seed + fold.Index);
             log?.Invoke($"fold {fold.Index + 1}/{folds}: train {inner.Count} discs, validation {val.Count}, test {fold.TestIndices.Count}");
-            var net = TrainWithRetry(inner, val, log);
+            var net = trainer.TrainWithRetry(inner, val, crop, e => log?.Invoke(FormattableString.Invariant($"  epoch {e.Epoch} loss {e.TrainLoss:F3} val {e.Metric:F3}{(e.Improved ? " *" : "")}")), log);
             var valLogits = GradingTrainer.Logits(net, val, crop);
             var test = fold.TestIndices.Select(i => samples[i]).ToList();
             var testLogits = GradingTrainer.Logits(net, test, crop);
@@ -43,27 +42,6 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
             net.Dispose();
         }
         return new Predictions(probs, foldOf, temps);
-    }
-
-    /// <summary>
-    /// Trains one fold's network. libtorch very rarely fails a step with a spurious native error (seen once: "for integral input tensors,
-    /// argument alpha must not be a floating point number" inside BatchNorm, where TorchSharp passes a temporary Scalar whose native handle the
-    /// garbage collector may free mid-call); the fold is then trained again from scratch, at most twice more, so one such fault does not throw
-    /// away a long cross-validation.
-    /// </summary>
-    private MultiTaskClassifier TrainWithRetry(List<DiscSample> inner, List<DiscSample> val, Action<string>? log)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return trainer.Train(inner, val, crop, e => log?.Invoke(FormattableString.Invariant($"  epoch {e.Epoch} loss {e.TrainLoss:F3} val {e.Metric:F3}{(e.Improved ? " *" : "")}")));
-            }
-            catch (System.Runtime.InteropServices.ExternalException e) when (attempt < 3)
-            {
-                log?.Invoke($"  libtorch failed ({e.Message.Split('\n')[0]}); training this fold again (attempt {attempt + 1} of 3)");
-            }
-        }
     }
 
     /// <summary>Holds out a seeded share of patients (at least one) for validation.</summary>

@@ -53,6 +53,24 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
         finally { try { Directory.Delete(dir, true); } catch (IOException) { } }
     }
 
+    /// <summary>
+    /// <see cref="Train"/>, started again from scratch (at most twice more) when libtorch fails a step with a spurious native error. Such
+    /// faults were seen during long cross-validations ("for integral input tensors, argument alpha must not be a floating point number"
+    /// inside BatchNorm, "Unknown scalar type"); they look like TorchSharp freeing a temporary Scalar's native handle mid-call.
+    /// </summary>
+    public MultiTaskClassifier TrainWithRetry(IReadOnlyList<DiscSample> train, IReadOnlyList<DiscSample> validation, DiscCropOptions crop,
+        Action<EpochReport>? onEpoch = null, Action<string>? log = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return Train(train, validation, crop, onEpoch); }
+            catch (System.Runtime.InteropServices.ExternalException e) when (attempt < 3)
+            {
+                log?.Invoke($"  libtorch failed ({e.Message.Split('\n')[0]}); training again from scratch (attempt {attempt + 1} of 3)");
+            }
+        }
+    }
+
     /// <summary>Logits per head [head][sample][class] of the network on the samples (eval mode, no gradients).</summary>
     public static double[][][] Logits(MultiTaskClassifier net, IReadOnlyList<DiscSample> samples, DiscCropOptions crop, int batchSize = 64)
     {
