@@ -44,7 +44,11 @@ public static class AnalysisRunner
         var segNet = new OnnxSliceNetwork(segModel);
         var models = new List<ModelInfo> { Info(segPath, segModel) };
         DiscGrader? grader = null;
-        if (gradePath is not null) { grader = DiscGrader.Load(gradePath, cache); models.Add(Info(gradePath, cache.Get(gradePath))); }
+        if (gradePath is not null)
+        {
+            grader = DiscGrader.Load(gradePath, cache);
+            models.AddRange(DiscGrader.MemberPaths(gradePath).Select(p => Info(p, cache.Get(p))));
+        }
         Stage("load models");
         var version = typeof(AnalysisRunner).Assembly.GetName().Version?.ToString(3) ?? "0";
         var analysis = new StudyAnalyzer(new SpineParser(new SliceSegmenter(segNet)), grader, models, version).Analyze(new StudyInput(t2, source) { T1 = t1 });

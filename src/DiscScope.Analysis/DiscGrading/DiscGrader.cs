@@ -6,15 +6,42 @@ using DiscScope.Models.Onnx;
 namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>
-/// Runs the exported grading network (ONNX Runtime only) on disc crops: calibrated class probabilities per grading, "review" flags and
-/// class activation maps. Pure apart from the model call.
+/// Runs the exported grading network(s) (ONNX Runtime only) on disc crops: calibrated class probabilities per grading, "review" flags and
+/// class activation maps. With several ensemble members, each member's temperature-scaled probabilities and activation maps are averaged
+/// before the decision. Pure apart from the model calls.
 /// </summary>
-public sealed class DiscGrader(OnnxModel model, GradingCalibration calibration, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null)
+public sealed class DiscGrader
 {
-    private readonly DiscCropOptions _crop = crop ?? DiscCropOptions.Default;
-    private readonly UncertaintyOptions _u = uncertainty ?? UncertaintyOptions.Default;
+    private readonly IReadOnlyList<GradingMember> _members;
+    private readonly DiscCropOptions _crop;
+    private readonly UncertaintyOptions _u;
 
-    public static DiscGrader Load(string path, OnnxModelCache cache) => new(cache.Get(path), GradingCalibration.ForModel(path));
+    public DiscGrader(OnnxModel model, GradingCalibration calibration, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null)
+        : this([new GradingMember(model, calibration)], crop, uncertainty) { }
+
+    public DiscGrader(IReadOnlyList<GradingMember> members, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        if (members.Count == 0) throw new ArgumentException("a grader needs at least one model", nameof(members));
+        _members = members;
+        _crop = crop ?? DiscCropOptions.Default;
+        _u = uncertainty ?? UncertaintyOptions.Default;
+    }
+
+    /// <summary>Ensemble members: the model file itself and the files named <c>&lt;stem&gt;.member-*.onnx</c> beside it (ordinal order),
+    /// each with its own <c>.calibration.json</c>.</summary>
+    public static IReadOnlyList<string> MemberPaths(string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var stem = Path.GetFileNameWithoutExtension(path);
+        return [path, .. Directory.GetFiles(dir, stem + ".member-*.onnx").Order(StringComparer.Ordinal)];
+    }
+
+    public static DiscGrader Load(string path, OnnxModelCache cache) =>
+        new([.. MemberPaths(path).Select(p => new GradingMember(cache.Get(p), GradingCalibration.ForModel(p)))]);
+
+    /// <summary>Number of ensemble members.</summary>
+    public int Members => _members.Count;
 
     /// <summary>Grades every disc that has a T2 crop (keyed by IVD label); T1 crops are used where present.</summary>
     public IReadOnlyList<DiscGradingResult> Grade(IReadOnlyDictionary<int, float[]> t2, IReadOnlyDictionary<int, float[]>? t1, double levelConfidence)
@@ -25,7 +52,7 @@ public sealed class DiscGrader(OnnxModel model, GradingCalibration calibration, 
         var input = new float[keys.Count * plane];
         for (var n = 0; n < keys.Count; n++)
             GradingInput.Stack(t2[keys[n]], t1 is not null && t1.TryGetValue(keys[n], out var c1) ? c1 : null).CopyTo(input, n * plane);
-        var outputs = model.Run(input, keys.Count, GradingInput.Channels, h, w);
+        var outputs = _members.Select(m => m.Model.Run(input, keys.Count, GradingInput.Channels, h, w)).ToList();
         var lowConfidence = levelConfidence < _u.MinSegmentationConfidence;
         var results = new List<DiscGradingResult>();
         for (var n = 0; n < keys.Count; n++)
@@ -34,11 +61,21 @@ public sealed class DiscGrader(OnnxModel model, GradingCalibration calibration, 
             var maps = new Dictionary<Grading, float[]>();
             foreach (var task in GradingTask.All)
             {
-                var prob = outputs[task.HeadName + "_prob"];
-                var raw = prob.Data.AsSpan(n * task.Classes, task.Classes).ToArray().Select(x => (double)x).ToArray();
-                var p = new TemperatureScaler(calibration.TemperatureOf(task.HeadName), 0, 0).ApplyToProbabilities(raw);
+                var p = new double[task.Classes];
+                for (var m = 0; m < _members.Count; m++)
+                {
+                    var raw = outputs[m][task.HeadName + "_prob"].Data.AsSpan(n * task.Classes, task.Classes).ToArray().Select(x => (double)x).ToArray();
+                    var pm = new TemperatureScaler(_members[m].Calibration.TemperatureOf(task.HeadName), 0, 0).ApplyToProbabilities(raw);
+                    for (var c = 0; c < p.Length; c++) p[c] += pm[c] / _members.Count;
+                }
                 var top = task.Decide(p);
-                maps[task.Grading] = ClassActivationMap.Compute(outputs[task.HeadName + "_cam"], task.IsBinary ? 1 : top, h, w, n);
+                var map = new float[w * h];
+                foreach (var o in outputs)
+                {
+                    var cam = ClassActivationMap.Compute(o[task.HeadName + "_cam"], task.IsBinary ? 1 : top, h, w, n);
+                    for (var i = 0; i < map.Length; i++) map[i] += cam[i] / outputs.Count;
+                }
+                maps[task.Grading] = map;
                 grades = task.IsBinary ? With(grades, task.Grading, Binary(p[1], lowConfidence)) : With(grades, task.Grading, Ordinal(task, p, top, lowConfidence));
             }
             results.Add(new DiscGradingResult(keys[n], grades, t2[keys[n]], w, h, maps));

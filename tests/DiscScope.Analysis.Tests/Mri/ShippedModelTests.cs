@@ -17,10 +17,11 @@ public sealed class ShippedModelTests
         var seg = new SpineParser(new SliceSegmenter(net)).Parse(img);
         var r = DiscLevelAgreement.Compare(Assert.IsType<Imaging.LabelMap>(seg.Labels).Labels, levels);
         Assert.Equal(5, r.Discs.Count);
-        // Sanity floors for the shipped v0.1 model on an unseen data set (measured: 2/5 levels right, disc Dice 0.52); the issue's goal
-        // (every disc at its level) is not met yet and is tracked in the model card, not hidden by this test.
+        // Sanity floors for the shipped model on a data set it never saw (measured with `discscope evaluate levels`: 5/5 levels right,
+        // disc Dice 0.73 against the FMRP reference masks); the floors leave room for retraining noise.
         Assert.True(r.Discs.Count(d => d.PredictedLabel != 0) >= 4, $"reference discs covered by a predicted disc: {string.Join(", ", r.Discs)}");
-        Assert.True(r.MergedDiscDice > 0.4, $"disc Dice {r.MergedDiscDice:F3}");
+        Assert.True(r.Correct >= 4, $"discs at their reference level: {string.Join(", ", r.Discs)}");
+        Assert.True(r.MergedDiscDice > 0.6, $"disc Dice {r.MergedDiscDice:F3}");
     }
 
     [DataFact]

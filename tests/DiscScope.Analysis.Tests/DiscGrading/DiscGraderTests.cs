@@ -1,0 +1,49 @@
+using DiscScope.Analysis.DiscGrading;
+using DiscScope.Models.Onnx;
+using DiscScope.TestSupport;
+
+namespace DiscScope.Analysis.Tests.DiscGrading;
+
+public sealed class DiscGraderTests
+{
+    private static string ModelPath => Path.Combine(SharedData.RepoRoot, "models", "grading", "disc-grading.onnx");
+
+    private static Dictionary<int, float[]> Crops(int seed)
+    {
+        var rng = new Random(seed);
+        var c = DiscCropOptions.Default;
+        return Enumerable.Range(1, 3).ToDictionary(k => k, _ => Enumerable.Range(0, c.Width * c.Height).Select(_ => (float)rng.NextDouble()).ToArray());
+    }
+
+    [Fact]
+    public void An_ensemble_of_one_model_twice_grades_exactly_as_the_model_alone()
+    {
+        using var cache = new OnnxModelCache(new InferenceOptions(1, PreferCuda: false));
+        var model = cache.Get(ModelPath);
+        var calibration = GradingCalibration.ForModel(ModelPath);
+        var single = new DiscGrader(model, calibration).Grade(Crops(1), null, 1.0);
+        var doubled = new DiscGrader([new GradingMember(model, calibration), new GradingMember(model, calibration)]).Grade(Crops(1), null, 1.0);
+        Assert.Equal(single.Count, doubled.Count);
+        for (var i = 0; i < single.Count; i++)
+        {
+            Assert.Equal(single[i].Grades.Pfirrmann!.Value, doubled[i].Grades.Pfirrmann!.Value);
+            Assert.Equal(single[i].Grades.Pfirrmann!.Probabilities, doubled[i].Grades.Pfirrmann!.Probabilities, (a, b) => Math.Abs(a - b) < 1e-9);
+            Assert.Equal(single[i].Grades.Herniation!.Probability, doubled[i].Grades.Herniation!.Probability, 9);
+            foreach (var (g, map) in single[i].Heatmaps) Assert.Equal(map, doubled[i].Heatmaps[g], (a, b) => Math.Abs(a - b) < 1e-6f);
+        }
+    }
+
+    [Fact]
+    public void Ensemble_members_are_the_model_and_its_member_files()
+    {
+        var dir = Directory.CreateTempSubdirectory("discscope-members-").FullName;
+        try
+        {
+            foreach (var f in new[] { "disc-grading.onnx", "disc-grading.member-2.onnx", "disc-grading.member-3.onnx", "other.onnx", "disc-grading.member-2.calibration.json" })
+                File.WriteAllText(Path.Combine(dir, f), "");
+            var members = DiscGrader.MemberPaths(Path.Combine(dir, "disc-grading.onnx")).Select(Path.GetFileName);
+            Assert.Equal(["disc-grading.onnx", "disc-grading.member-2.onnx", "disc-grading.member-3.onnx"], members);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}
