@@ -25,6 +25,10 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         [Description("Do not cross-validate again: rewrite --card from the metrics already in --json.")]
         public bool FromJson { get; init; }
 
+        [CommandOption("--average-with <FILE>")]
+        [Description("With --from-json: average --json's out-of-fold probabilities with this second evaluation's (another seed of the same recipe), i.e. evaluate the two-model ensemble; the result replaces --json.")]
+        public string? AverageWith { get; init; }
+
         [CommandOption("--json <FILE>")]
         [Description("Where the metrics go (default models/grading/evaluation.json).")]
         public string Json { get; init; } = Path.Combine("models", "grading", "evaluation.json");
@@ -82,6 +86,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
     {
         if (s.Card is null) throw new InputException("--from-json needs --card");
         if (!File.Exists(s.Json)) throw new InputException($"{s.Json}: no such file");
+        if (s.AverageWith is not null) AverageInto(s.Json, s.AverageWith);
         using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(s.Json));
         var root = doc.RootElement;
         var metrics = new Dictionary<string, object>();
@@ -101,9 +106,36 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
                     : EvaluationJson.Deserialize<BinarySummary>(m.Value.GetRawText());
         File.WriteAllText(s.Card, GradingModelCard.Markdown(metrics, root.GetProperty("discs").GetInt32(), root.GetProperty("patients").GetInt32(),
             root.GetProperty("discs_with_t1").GetInt32(), root.GetProperty("folds").GetInt32(), root.GetProperty("seed").GetInt32(),
-            $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {root.GetProperty("epochs_max").GetInt32()} epochs)."));
+            root.TryGetProperty("seeds", out var seeds)
+                ? $"Shipped model: an ensemble of {seeds.GetArrayLength()} networks (`disc-grading.onnx` and `disc-grading.member-*.onnx`), each trained by `discscope train grading --seed S` (S = {string.Join(", ", seeds.EnumerateArray())}) on all these patients except 15 % held out for early stopping and calibration (max {root.GetProperty("epochs_max").GetInt32()} epochs); their temperature-scaled probabilities are averaged. The metrics below average the out-of-fold probabilities of one cross-validation run per seed, so they evaluate the same ensemble."
+                : $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {root.GetProperty("epochs_max").GetInt32()} epochs)."));
         Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
         return 0;
+    }
+
+    /// <summary>Replaces the predictions of <paramref name="json"/> by their average with those of <paramref name="other"/> (matched by
+    /// patient and IVD label; every disc must be in both) and records the ensemble.</summary>
+    private static void AverageInto(string json, string other)
+    {
+        if (!File.Exists(other)) throw new InputException($"{other}: no such file");
+        var a = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!;
+        var b = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(other))!;
+        static string Key(System.Text.Json.Nodes.JsonNode r) => $"{r["patient"]}/{r["ivd"]}";
+        var pa = a["predictions"]?.AsArray() ?? throw new InputException($"{json}: no predictions to average");
+        var pb = (b["predictions"]?.AsArray() ?? throw new InputException($"{other}: no predictions to average")).ToDictionary(r => Key(r!), r => r!);
+        foreach (var r in pa)
+        {
+            if (!pb.TryGetValue(Key(r!), out var q)) throw new InputException($"{other}: no prediction for disc {Key(r!)}");
+            foreach (var task in GradingTask.All)
+            {
+                var x = r!["probabilities"]![task.HeadName]!.AsArray(); var y = q["probabilities"]![task.HeadName]!.AsArray();
+                for (var c = 0; c < x.Count; c++) x[c] = Math.Round((x[c]!.GetValue<double>() + y[c]!.GetValue<double>()) / 2, 4);
+            }
+        }
+        a["ensemble"] = $"out-of-fold probabilities averaged over two cross-validation runs of the same recipe (seeds {a["seed"]} and {b["seed"]}); each run's predictions come from fold models that never saw the disc's patient";
+        a["seeds"] = new System.Text.Json.Nodes.JsonArray(a["seed"]!.GetValue<int>(), b["seed"]!.GetValue<int>());
+        File.WriteAllText(json, a.ToJsonString(EvaluationJson.Options));
+        Console.WriteLine($"averaged the predictions of {json} and {other}");
     }
 
     /// <summary>The cross-validation summary (as <see cref="GradingCrossValidation.Summarise"/>) from stored predictions.</summary>
