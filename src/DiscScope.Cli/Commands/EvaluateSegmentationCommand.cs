@@ -16,36 +16,14 @@ namespace DiscScope.Cli.Commands;
 /// </summary>
 public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SegmentationRecipeSettings
     {
-        [CommandOption("--data <DIR>")]
-        public string? Data { get; init; }
-
         [CommandOption("--folds <K>")]
         public int Folds { get; init; } = 5;
 
         [CommandOption("--minutes-per-fold <M>")]
         [Description("Training wall-time cap per fold (default 60; the step count normally ends each fold first, and the steps reached are reported per fold).")]
         public double MinutesPerFold { get; init; } = 60;
-
-        [CommandOption("--steps <N>")]
-        public int Steps { get; init; } = 4000;
-
-        [CommandOption("--batch <N>")]
-        public int Batch { get; init; } = 8;
-
-        [CommandOption("--base <N>")]
-        public int Base { get; init; } = 8;
-
-        [CommandOption("--patch <PX>")]
-        [Description("Square training patch in canvas pixels (default 128).")]
-        public int Patch { get; init; } = 128;
-
-        [CommandOption("--threads <N>")]
-        public int Threads { get; init; } = 2;
-
-        [CommandOption("--seed <N>")]
-        public int Seed { get; init; } = 1;
 
         [CommandOption("--out <FILE>")]
         [Description("JSON result (default models/segmentation/cv.json).")]
@@ -74,10 +52,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 if (train.Select(x => x.Patient).Intersect(test.Select(x => x.Patient)).Any())
                     throw new InvalidOperationException("a patient is in both the training and the test set");
                 Console.WriteLine($"fold {fold.Index}: train {train.Count} slices, test {test.Count} slices of patients {string.Join(",", fold.TestPatients)}");
-                var o = new SegmentationTrainingOptions
-                {
-                    Steps = s.Steps, TimeBudget = TimeSpan.FromMinutes(s.MinutesPerFold), BatchSize = s.Batch, BaseChannels = s.Base, Threads = s.Threads, PatchWidth = s.Patch, PatchHeight = s.Patch, Seed = s.Seed + fold.Index,
-                };
+                var o = s.TrainingOptions(TimeSpan.FromMinutes(s.MinutesPerFold), fold.Index);
                 var trainer = new SpineSegmentationTrainer(o, m => Console.WriteLine($"  fold {fold.Index} {m}"));
                 var net = trainer.Train(train);
                 var path = Path.Combine(tmp, $"fold{fold.Index}.onnx");

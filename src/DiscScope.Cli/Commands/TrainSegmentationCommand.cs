@@ -10,12 +10,8 @@ namespace DiscScope.Cli.Commands;
 /// <summary>`discscope train segmentation`: trains the sagittal vertebra / disc / canal U-Net on the SPIDER T2-SPACE slices and exports ONNX.</summary>
 public sealed class TrainSegmentationCommand : Command<TrainSegmentationCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SegmentationRecipeSettings
     {
-        [CommandOption("--data <DIR>")]
-        [Description("Shared data folder (default: DISCSCOPE_DATA or ../shared/data).")]
-        public string? Data { get; init; }
-
         [CommandOption("--out <PATH>")]
         [Description("Output .onnx file, or a folder to hold spine-seg.onnx (default models/segmentation).")]
         public string Out { get; init; } = Path.Combine("models", "segmentation");
@@ -23,27 +19,6 @@ public sealed class TrainSegmentationCommand : Command<TrainSegmentationCommand.
         [CommandOption("--minutes <M>")]
         [Description("Wall-time cap in minutes (default 120; the step count normally ends the run first).")]
         public double Minutes { get; init; } = 120;
-
-        [CommandOption("--steps <N>")]
-        [Description("Maximum optimiser steps (default 4000, the shipped recipe).")]
-        public int Steps { get; init; } = 4000;
-
-        [CommandOption("--batch <N>")]
-        public int Batch { get; init; } = 8;
-
-        [CommandOption("--base <N>")]
-        [Description("U-Net channels at full resolution (default 8).")]
-        public int Base { get; init; } = 8;
-
-        [CommandOption("--patch <PX>")]
-        [Description("Square training patch in canvas pixels (default 128).")]
-        public int Patch { get; init; } = 128;
-
-        [CommandOption("--threads <N>")]
-        public int Threads { get; init; } = 2;
-
-        [CommandOption("--seed <N>")]
-        public int Seed { get; init; } = 1;
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
@@ -53,10 +28,7 @@ public sealed class TrainSegmentationCommand : Command<TrainSegmentationCommand.
         var slices = SpiderData.SpaceSlices(data);
         var patients = slices.Select(x => x.Patient).Distinct().Count();
         Console.WriteLine($"training on {slices.Count} SPIDER T2-SPACE slices of {patients} patients");
-        var o = new SegmentationTrainingOptions
-        {
-            Steps = s.Steps, TimeBudget = TimeSpan.FromMinutes(s.Minutes), BatchSize = s.Batch, BaseChannels = s.Base, Threads = s.Threads, PatchWidth = s.Patch, PatchHeight = s.Patch, Seed = s.Seed,
-        };
+        var o = s.TrainingOptions(TimeSpan.FromMinutes(s.Minutes));
         var trainer = new SpineSegmentationTrainer(o, Console.WriteLine);
         var net = trainer.Train(slices);
         var budget = FormattableString.Invariant($"{trainer.StepsDone} steps x batch {o.BatchSize} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Minutes:G} min budget, {o.Threads} threads");
