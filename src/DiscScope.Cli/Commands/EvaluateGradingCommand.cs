@@ -138,25 +138,12 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         Console.WriteLine($"averaged the predictions of {json} and {other}");
     }
 
-    /// <summary>The cross-validation summary (as <see cref="GradingCrossValidation.Summarise"/>) from stored predictions.</summary>
-    private static IReadOnlyDictionary<string, object> Rescore(List<JsonElement> rows)
-    {
-        string Patient(JsonElement r) => r.GetProperty("patient").GetString()!;
-        int Truth(JsonElement r, string head) => r.GetProperty("truth").GetProperty(head).GetInt32();
-        double[] Probs(JsonElement r, string head) => [.. r.GetProperty("probabilities").GetProperty(head).EnumerateArray().Select(v => v.GetDouble())];
-        var result = new Dictionary<string, object>();
-        foreach (var task in GradingTask.All)
-        {
-            var h = task.HeadName;
-            if (task.IsBinary)
-                result[h] = SummaryBuilder.Binary([.. rows.Select(r => new ScoredSample(Patient(r), Truth(r, h) == 1, Probs(r, h)[1]))], 0.5);
-            else
-                result[h] = SummaryBuilder.Grading([.. rows.Select(r => new GradedSample(Patient(r), Truth(r, h), Probs(r, h), task.Decide(Probs(r, h))))], task.Classes);
-            if (task.Grading == DiscScope.Domain.Reports.Grading.Modic)
-                result["modic_any"] = SummaryBuilder.Binary([.. rows.Select(r => new ScoredSample(Patient(r), Truth(r, h) > 0, 1 - Probs(r, h)[0]))], 0.5);
-        }
-        return result;
-    }
+    /// <summary>The cross-validation summary (<see cref="GradingCrossValidation.Summarise(IReadOnlyList{string}, IReadOnlyList{int[]}, IReadOnlyList{double[][]}, BootstrapOptions?)"/>) from stored predictions.</summary>
+    private static IReadOnlyDictionary<string, object> Rescore(List<JsonElement> rows) =>
+        GradingCrossValidation.Summarise(
+            [.. rows.Select(r => r.GetProperty("patient").GetString()!)],
+            [.. GradingTask.All.Select(t => rows.Select(r => r.GetProperty("truth").GetProperty(t.HeadName).GetInt32()).ToArray())],
+            [.. GradingTask.All.Select(t => rows.Select(r => r.GetProperty("probabilities").GetProperty(t.HeadName).EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray())]);
 
     private static string Ci(MetricWithCi? m) => m is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.000} [[{m.Lower:0.000}, {m.Upper:0.000}]]");
 }

@@ -55,18 +55,25 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
     }
 
     /// <summary>Metric summaries with bootstrap CIs for every grading (plus Modic any-vs-none) from out-of-fold predictions.</summary>
-    public static IReadOnlyDictionary<string, object> Summarise(IReadOnlyList<DiscSample> samples, Predictions p, BootstrapOptions? bootstrap = null)
+    public static IReadOnlyDictionary<string, object> Summarise(IReadOnlyList<DiscSample> samples, Predictions p, BootstrapOptions? bootstrap = null) =>
+        Summarise([.. samples.Select(s => s.Patient)], [.. GradingTask.All.Select(t => samples.Select(s => t.Label(s.Labels)).ToArray())], p.Probabilities, bootstrap);
+
+    /// <summary>The same from plain arrays: patient of each disc [n], reference class per head [h][n], probabilities per head [h][n][c]
+    /// (e.g. predictions stored in an evaluation JSON). Ordinal grades are decided by <see cref="GradingTask.Decide"/>.</summary>
+    public static IReadOnlyDictionary<string, object> Summarise(IReadOnlyList<string> patients, IReadOnlyList<int[]> truth, IReadOnlyList<double[][]> probabilities,
+        BootstrapOptions? bootstrap = null)
     {
         var result = new Dictionary<string, object>();
         for (var h = 0; h < GradingTask.All.Count; h++)
         {
             var task = GradingTask.All[h];
+            var (y, p) = (truth[h], probabilities[h]);
             if (task.IsBinary)
-                result[task.HeadName] = SummaryBuilder.Binary([.. samples.Select((s, n) => new ScoredSample(s.Patient, task.Label(s.Labels) == 1, p.Probabilities[h][n][1]))], 0.5, bootstrap);
+                result[task.HeadName] = SummaryBuilder.Binary([.. patients.Select((id, n) => new ScoredSample(id, y[n] == 1, p[n][1]))], 0.5, bootstrap);
             else
-                result[task.HeadName] = SummaryBuilder.Grading([.. samples.Select((s, n) => new GradedSample(s.Patient, task.Label(s.Labels), p.Probabilities[h][n], task.Decide(p.Probabilities[h][n])))], task.Classes, bootstrap);
+                result[task.HeadName] = SummaryBuilder.Grading([.. patients.Select((id, n) => new GradedSample(id, y[n], p[n], task.Decide(p[n])))], task.Classes, bootstrap);
             if (task.Grading == Domain.Reports.Grading.Modic)
-                result["modic_any"] = SummaryBuilder.Binary([.. samples.Select((s, n) => new ScoredSample(s.Patient, s.Labels.Modic > 0, 1 - p.Probabilities[h][n][0]))], 0.5, bootstrap);
+                result["modic_any"] = SummaryBuilder.Binary([.. patients.Select((id, n) => new ScoredSample(id, y[n] > 0, 1 - p[n][0]))], 0.5, bootstrap);
         }
         return result;
     }
