@@ -10,6 +10,8 @@ A request is {"cases": [case, ...]}; each case has a "kind":
   binary_scores  truth (0/1), scores (probabilities of class 1), threshold, bins -> sklearn ROC AUC, roc_curve, Brier, ECE
   multiclass     truth, probs (rows sum to 1), bins -> sklearn macro one-vs-rest AUC, multiclass Brier, top-label ECE
   temperature    truth, logits -> temperature minimising the NLL (scipy.optimize.minimize_scalar, bounded, on log T)
+  logistic       x (rows), y (class indices), c (inverse L2 strength), x_test -> sklearn multinomial LogisticRegression
+                 (newton-cg to a gradient norm of 1e-10; lbfgs stops at ~1e-4) fitted on StandardScaler-ed x: probabilities of x_test
 """
 import json
 import sys
@@ -130,7 +132,16 @@ def temperature(c):
     return {"temperature": float(np.exp(r.x)), "nll_before": float(nll(0.0)), "nll_after": float(r.fun)}
 
 
-KINDS = {"surface": surface, "labels": labels, "binary_scores": binary_scores, "multiclass": multiclass, "temperature": temperature}
+def logistic(c):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+    x = np.asarray(c["x"], float)
+    scaler = StandardScaler().fit(x)
+    model = LogisticRegression(C=c["c"], solver="newton-cg", tol=1e-10, max_iter=2000).fit(scaler.transform(x), np.asarray(c["y"]))
+    return {"probabilities": model.predict_proba(scaler.transform(np.asarray(c["x_test"], float))).tolist()}
+
+
+KINDS = {"surface": surface, "labels": labels, "binary_scores": binary_scores, "multiclass": multiclass, "temperature": temperature, "logistic": logistic}
 
 
 def main():

@@ -1,3 +1,4 @@
+using DiscScope.TestSupport;
 using DiscScope.Evaluation.Tests.Classification;
 
 namespace DiscScope.Evaluation.Tests.Calibration;

@@ -1,3 +1,4 @@
+using DiscScope.TestSupport;
 namespace DiscScope.Evaluation.Tests.Classification;
 
 public class ConfusionMatrixTests

@@ -1,3 +1,4 @@
+using DiscScope.TestSupport;
 using System.Diagnostics;
 using DiscScope.Imaging.Geometry;
 

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DiscScope.TestSupport;
 
-namespace DiscScope.Evaluation.Tests;
+namespace DiscScope.TestSupport;
 
 /// <summary>
-/// Runs tests/tools/metrics_reference.py (scikit-learn, scipy, numpy through Debian's python3) on cases built by a test,
+/// Runs tests/tools/metrics_reference.py (scikit-learn, scipy, numpy through Debian's python3) on cases built by a test (metrics,
+/// calibration, logistic regression),
 /// and returns one JSON object per case. The peers, not DiscScope, produce every golden value compared against.
 /// </summary>
-internal static class ReferencePeer
+public static class ReferencePeer
 {
     public static string Script => Path.Combine(SharedData.RepoRoot, "tests", "tools", "metrics_reference.py");
 
