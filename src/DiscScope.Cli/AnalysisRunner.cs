@@ -48,6 +48,12 @@ public static class AnalysisRunner
         {
             grader = DiscGrader.Load(gradePath, cache);
             models.AddRange(DiscGrader.MemberPaths(gradePath).Select(p => Info(p, cache.Get(p))));
+            if (grader.Fusion is not null)
+            {
+                // The measurement fusion changes the fused heads' probabilities, so the report names it with its hash like a model.
+                using var f = File.OpenRead(GradingFusion.PathFor(gradePath));
+                models.Add(new ModelInfo("disc-grading-fusion", "1", Convert.ToHexStringLower(SHA256.HashData(f))));
+            }
         }
         Stage("load models");
         var version = typeof(AnalysisRunner).Assembly.GetName().Version?.ToString(3) ?? "0";

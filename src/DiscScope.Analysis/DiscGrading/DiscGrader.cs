@@ -1,3 +1,4 @@
+using DiscScope.Domain.Measurements;
 using DiscScope.Domain.Reports;
 using DiscScope.Evaluation;
 using DiscScope.Models.Explain;
@@ -8,19 +9,22 @@ namespace DiscScope.Analysis.DiscGrading;
 /// <summary>
 /// Runs the exported grading network(s) (ONNX Runtime only) on disc crops: calibrated class probabilities per grading, "review" flags and
 /// class activation maps. With several ensemble members, each member's temperature-scaled probabilities and activation maps are averaged
-/// before the decision. Pure apart from the model calls.
+/// before the decision. With a <see cref="GradingFusion"/>, the heads it fuses take its probabilities instead (network probabilities plus
+/// the disc's measurements); activation maps stay the network's. Pure apart from the model calls.
 /// </summary>
 public sealed class DiscGrader
 {
     private readonly IReadOnlyList<GradingMember> _members;
     private readonly DiscCropOptions _crop;
     private readonly UncertaintyOptions _u;
+    private readonly GradingFusion? _fusion;
 
     public DiscGrader(OnnxModel model, GradingCalibration calibration, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null)
         : this([new GradingMember(model, calibration)], crop, uncertainty) { }
 
-    public DiscGrader(IReadOnlyList<GradingMember> members, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null)
+    public DiscGrader(IReadOnlyList<GradingMember> members, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null, GradingFusion? fusion = null)
     {
+        _fusion = fusion;
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0) throw new ArgumentException("a grader needs at least one model", nameof(members));
         _members = members;
@@ -37,14 +41,20 @@ public sealed class DiscGrader
         return [path, .. Directory.GetFiles(dir, stem + ".member-*.onnx").Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The ensemble of <paramref name="path"/> with its calibrations and, when &lt;model&gt;.fusion.json is beside it, its measurement fusion.</summary>
     public static DiscGrader Load(string path, OnnxModelCache cache) =>
-        new([.. MemberPaths(path).Select(p => new GradingMember(cache.Get(p), GradingCalibration.ForModel(p)))]);
+        new([.. MemberPaths(path).Select(p => new GradingMember(cache.Get(p), GradingCalibration.ForModel(p)))], fusion: GradingFusion.ForModel(path));
+
+    /// <summary>Whether the heads named by a measurement fusion take its probabilities.</summary>
+    public GradingFusion? Fusion => _fusion;
 
     /// <summary>Number of ensemble members.</summary>
     public int Members => _members.Count;
 
-    /// <summary>Grades every disc that has a T2 crop (keyed by IVD label); T1 crops are used where present.</summary>
-    public IReadOnlyList<DiscGradingResult> Grade(IReadOnlyDictionary<int, float[]> t2, IReadOnlyDictionary<int, float[]>? t1, double levelConfidence)
+    /// <summary>Grades every disc that has a T2 crop (keyed by IVD label); T1 crops are used where present. The fusion, if any, uses
+    /// <paramref name="measurements"/> (keyed by IVD label; a disc without one gets its measurements' missing flags).</summary>
+    public IReadOnlyList<DiscGradingResult> Grade(IReadOnlyDictionary<int, float[]> t2, IReadOnlyDictionary<int, float[]>? t1, double levelConfidence,
+        IReadOnlyDictionary<int, DiscMeasurement>? measurements = null)
     {
         var keys = t2.Keys.OrderBy(k => k).ToList();
         if (keys.Count == 0) return [];
@@ -59,7 +69,8 @@ public sealed class DiscGrader
         {
             var grades = new DiscGrades();
             var maps = new Dictionary<Grading, float[]>();
-            foreach (var task in GradingTask.All)
+            var hasT1 = t1 is not null && t1.ContainsKey(keys[n]);
+            var probabilities = GradingTask.All.Select(task =>
             {
                 var p = new double[task.Classes];
                 for (var m = 0; m < _members.Count; m++)
@@ -68,6 +79,17 @@ public sealed class DiscGrader
                     var pm = new TemperatureScaler(_members[m].Calibration.TemperatureOf(task.HeadName), 0, 0).ApplyToProbabilities(raw);
                     for (var c = 0; c < p.Length; c++) p[c] += pm[c] / _members.Count;
                 }
+                return p;
+            }).ToArray();
+            if (_fusion is not null)
+            {
+                var features = FusionFeatures.Of(probabilities, hasT1, keys[n], measurements?.GetValueOrDefault(keys[n]));
+                for (var head = 0; head < probabilities.Length; head++) probabilities[head] = _fusion.Apply(GradingTask.All[head].HeadName, features) ?? probabilities[head];
+            }
+            for (var head = 0; head < GradingTask.All.Count; head++)
+            {
+                var task = GradingTask.All[head];
+                var p = probabilities[head];
                 var top = task.Decide(p);
                 var map = new float[w * h];
                 foreach (var o in outputs)

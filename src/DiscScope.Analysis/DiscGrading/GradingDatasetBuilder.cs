@@ -46,10 +46,8 @@ public sealed class GradingDatasetBuilder(SpineParser parser, DiscCropOptions? c
     /// <summary>Crops of every named disc of one series by IVD label; null when the series is absent, empty when no spine was found.</summary>
     private Dictionary<int, float[]>? Crops(string midsag, IReadOnlyDictionary<string, SpiderData.Series> overview, string series)
     {
-        var path = Path.Combine(midsag, series + ".png");
-        if (!File.Exists(path) || !overview.TryGetValue(series, out var s)) return null;
-        var (px, w, h) = PngSlice.Read(path);
-        var image = new Volume<float>(ImageGeometry.Simple(w, h, 1, s.ColumnSpacing, s.RowSpacing, 1), [.. px.Select(b => (float)b)]);
+        var image = SpiderMidsagSlice.Load(midsag, overview, series);
+        if (image is null) return null;
         return CropsOf(image);
     }
 

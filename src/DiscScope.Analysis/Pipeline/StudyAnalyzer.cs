@@ -2,6 +2,7 @@ using DiscScope.Analysis.DiscGrading;
 using DiscScope.Analysis.Measurements;
 using DiscScope.Analysis.Mri;
 using DiscScope.Domain.Anatomy;
+using DiscScope.Domain.Measurements;
 using DiscScope.Domain.Reports;
 using DiscScope.Imaging;
 using DiscScope.Imaging.Geometry;
@@ -52,7 +53,7 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
                 }
                 else warnings.Add($"T1 not used: {s1.Result}");
             }
-            graded = grader.Grade(t2, t1, spine.Confidence);
+            graded = grader.Grade(t2, t1, spine.Confidence, MeasurementsByIvd(spine, measured));
         }
 
         var levels = spine.Discs.OrderByDescending(d => d.SpiderIvdLabel).Select(d =>
@@ -68,6 +69,11 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
             CanonicalImage = canonImage, CanonicalLabels = canonLabels, MidSlice = Math.Clamp(seg.MidSagittalSlice, 0, canonImage.SizeK - 1),
         };
     }
+
+    /// <summary>The measurements of the parsed discs keyed by SPIDER IVD label (discs without measurements left out).</summary>
+    public static Dictionary<int, DiscMeasurement> MeasurementsByIvd(ParsedSpine spine, SpineMeasurements measured) =>
+        spine.Discs.Select(d => (d.SpiderIvdLabel, M: measured.Discs.FirstOrDefault(m => m.Level == d.Level)))
+            .Where(e => e.M is not null).ToDictionary(e => e.SpiderIvdLabel, e => e.M!);
 
     /// <summary>The image and labels in the canonical frame (columns anterior->posterior, rows superior->inferior, slices right->left).</summary>
     public static (Volume<float> Image, LabelMap Labels) Canonical(IVolume input, SpineSegmentation seg)

@@ -46,4 +46,26 @@ public sealed class DiscGraderTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void A_fusion_replaces_the_probabilities_of_the_heads_it_fuses_and_no_other()
+    {
+        using var cache = new OnnxModelCache(new InferenceOptions(1, PreferCuda: false));
+        var model = cache.Get(ModelPath);
+        var calibration = GradingCalibration.ForModel(ModelPath);
+        var d = FusionFeatures.Names.Count;
+        // A fusion that ignores its features and always says Pfirrmann 4 (class 3) with probability 0.9.
+        var bias = new[] { 0.025, 0.025, 0.025, 0.9, 0.025 }.Select(p => Math.Log(p)).ToArray();
+        var pfirrmann = new MultinomialLogistic(new double[d], Enumerable.Repeat(1.0, d).ToArray(), [.. Enumerable.Range(0, 5).Select(_ => new double[d])], bias);
+        var fusion = new GradingFusion(FusionFeatures.Names, new Dictionary<string, MultinomialLogistic> { ["pfirrmann"] = pfirrmann });
+        var plain = new DiscGrader(model, calibration).Grade(Crops(2), null, 1.0);
+        var fused = new DiscGrader([new GradingMember(model, calibration)], fusion: fusion).Grade(Crops(2), null, 1.0);
+        for (var i = 0; i < plain.Count; i++)
+        {
+            Assert.Equal(4, fused[i].Grades.Pfirrmann!.Value);
+            Assert.Equal(0.9, fused[i].Grades.Pfirrmann!.Probabilities[3], 9);
+            Assert.Equal(plain[i].Grades.Herniation!.Probability, fused[i].Grades.Herniation!.Probability, 12);
+            Assert.Equal(plain[i].Grades.Modic!.Probabilities, fused[i].Grades.Modic!.Probabilities);
+        }
+    }
 }

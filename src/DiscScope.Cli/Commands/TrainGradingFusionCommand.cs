@@ -1,0 +1,131 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DiscScope.Analysis.DiscGrading;
+using DiscScope.Analysis.Mri;
+using DiscScope.Evaluation;
+using DiscScope.Training.DiscGrading;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DiscScope.Cli.Commands;
+
+/// <summary>
+/// `discscope train grading-fusion`: fits the measurement fusion (network probabilities + mid-sagittal measurements -> per-head logistic
+/// regression) on the out-of-fold predictions stored by `evaluate grading`, cross-validates it on the same folds, and writes
+/// &lt;model&gt;.fusion.json, an evaluation JSON and a section of the grading model card.
+/// </summary>
+public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--data <DIR>")]
+        [Description("Shared data folder (default: DISCSCOPE_DATA or ../shared/data).")]
+        public string? Data { get; init; }
+
+        [CommandOption("--segmentation <ONNX>")]
+        [Description("Segmentation model that finds and measures the discs (default: the shipped one).")]
+        public string? Segmentation { get; init; }
+
+        [CommandOption("--predictions <JSON>")]
+        [Description("Out-of-fold predictions of the grading network (default models/grading/evaluation.json, written by `evaluate grading`).")]
+        public string Predictions { get; init; } = Path.Combine("models", "grading", "evaluation.json");
+
+        [CommandOption("--model <ONNX>")]
+        [Description("The grading model the fusion belongs to; the fusion is written beside it as <model>.fusion.json (default models/grading/disc-grading.onnx).")]
+        public string Model { get; init; } = Path.Combine("models", "grading", "disc-grading.onnx");
+
+        [CommandOption("--l2 <W>")]
+        [Description("L2 weight on the standardised coefficients (default 0.02).")]
+        public double L2 { get; init; } = GradingFusionTrainer.DefaultL2;
+
+        [CommandOption("--json <FILE>")]
+        [Description("Cross-validation result (default models/grading/fusion-evaluation.json).")]
+        public string Json { get; init; } = Path.Combine("models", "grading", "fusion-evaluation.json");
+
+        [CommandOption("--card <MD>")]
+        [Description("Model card whose fusion section is rewritten (default models/grading/MODEL_CARD.md; '-' for none).")]
+        public string Card { get; init; } = Path.Combine("models", "grading", "MODEL_CARD.md");
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        var data = DataFolder.Resolve(s.Data);
+        if (!File.Exists(s.Predictions)) throw new InputException($"{s.Predictions}: no such file (run `discscope evaluate grading` first)");
+        using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Segmentation), threads: 2);
+        var measurements = new SpiderDiscMeasurements(new SpineParser(new SliceSegmenter(net))).Build(data);
+        var rows = ReadRows(s.Predictions, measurements);
+        Console.WriteLine($"{rows.Count} discs with out-of-fold predictions, {rows.Count(r => r.Measurement is not null)} of them measured; folds {string.Join(", ", rows.Select(r => r.Fold).Distinct().Order())}");
+
+        var fused = GradingFusionTrainer.CrossValidate(rows, l2: s.L2);
+        var patients = rows.Select(r => r.Patient).ToList();
+        var truth = GradingTask.All.Select((_, h) => rows.Select(r => r.Truth[h]).ToArray()).ToList();
+        var before = GradingCrossValidation.Summarise(patients, truth, [.. GradingTask.All.Select((_, h) => rows.Select(r => r.Probabilities[h]).ToArray())]);
+        var after = GradingCrossValidation.Summarise(patients, truth, fused);
+
+        var fusion = GradingFusionTrainer.Fit(rows, l2: s.L2);
+        fusion.Write(GradingFusion.PathFor(s.Model));
+        var doc = new
+        {
+            evaluation = "stacking on the grading network's out-of-fold probabilities: for each fold of the network's cross-validation, the fusion is fitted on the other folds' discs and applied to this fold's",
+            predictions = s.Predictions, l2 = s.L2, heads = fusion.Heads.Keys, features = FusionFeatures.Names,
+            discs = rows.Count, measured = rows.Count(r => r.Measurement is not null), patients = patients.Distinct().Count(),
+            metrics_network = before, metrics_fused = after,
+            predictions_fused = rows.Select((r, n) => new
+            {
+                patient = r.Patient, ivd = r.IvdLabel, fold = r.Fold, hasT1 = r.HasT1,
+                truth = GradingTask.All.Select((t, h) => (t.HeadName, r.Truth[h])).ToDictionary(e => e.HeadName, e => e.Item2),
+                probabilities = GradingTask.All.Select((t, h) => (t.HeadName, P: fused[h][n])).ToDictionary(e => e.HeadName, e => e.P.Select(v => Math.Round(v, 4)).ToArray()),
+            }),
+        };
+        File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
+        var md = Markdown(before, after, fusion, rows.Count, doc.measured, s.L2);
+        AnsiConsole.WriteLine(md);
+        if (s.Card != "-") ModelCardSection.Write(s.Card, "fusion", md);
+        Console.WriteLine($"wrote {GradingFusion.PathFor(s.Model)}, {s.Json}{(s.Card != "-" ? " and the fusion section of " + s.Card : "")}");
+        return 0;
+    }
+
+    /// <summary>Rows from an evaluation JSON's out-of-fold predictions joined with the measurements by patient and IVD label.</summary>
+    internal static List<FusionRow> ReadRows(string json, IReadOnlyDictionary<(string Patient, int IvdLabel), Domain.Measurements.DiscMeasurement> measurements)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        if (!doc.RootElement.TryGetProperty("predictions", out var predictions)) throw new InputException($"{json}: no out-of-fold predictions");
+        return [.. predictions.EnumerateArray().Select(r =>
+        {
+            var patient = r.GetProperty("patient").GetString()!; var ivd = r.GetProperty("ivd").GetInt32();
+            return new FusionRow(patient, ivd, r.GetProperty("fold").GetInt32(), r.GetProperty("hasT1").GetBoolean(),
+                [.. GradingTask.All.Select(t => r.GetProperty("truth").GetProperty(t.HeadName).GetInt32())],
+                [.. GradingTask.All.Select(t => r.GetProperty("probabilities").GetProperty(t.HeadName).EnumerateArray().Select(v => v.GetDouble()).ToArray())],
+                measurements.GetValueOrDefault((patient, ivd)));
+        })];
+    }
+
+    private static string Markdown(IReadOnlyDictionary<string, object> before, IReadOnlyDictionary<string, object> after, GradingFusion fusion, int discs, int measured, double l2)
+    {
+        var b = new StringBuilder();
+        b.AppendLine("## Measurement fusion (`disc-grading.fusion.json`)");
+        b.AppendLine();
+        b.AppendLine($"The heads {string.Join(", ", fusion.Heads.Keys.Select(k => $"`{k}`"))} take the probabilities of a multinomial logistic regression (L2 weight {l2.ToString(CultureInfo.InvariantCulture)} on standardised features) over the ensemble's calibrated probabilities of all heads, the IVD label, whether T1 was used, and the disc's mid-sagittal measurements (heights, height index, wedge angle, posterior displacement, signal intensity ratio to CSF, canal AP diameter, slip) with a missing flag each. The other heads keep the network's probabilities. Fitted by `discscope train grading-fusion` on the out-of-fold predictions above ({discs} discs, {measured} measured).");
+        b.AppendLine();
+        b.AppendLine("Cross-validation: stacking on the same folds — for each fold, the fusion is fitted on the other folds' discs and applied to this fold's, so every fused probability comes from a network and a fusion that never saw the patient. Same patient-level bootstrap.");
+        b.AppendLine();
+        b.AppendLine("| grading | metric | network (ensemble) | fused |");
+        b.AppendLine("|---|---|---|---|");
+        foreach (var (name, m) in after)
+        {
+            if (m is GradingSummary g && before[name] is GradingSummary g0)
+            {
+                b.AppendLine($"| {name} | linear kappa | {Ci(g0.LinearKappa)} | {Ci(g.LinearKappa)} |");
+                b.AppendLine($"| | accuracy | {Ci(g0.Accuracy)} | {Ci(g.Accuracy)} |");
+                b.AppendLine($"| | within one grade | {Ci(g0.WithinOne)} | {Ci(g.WithinOne)} |");
+            }
+            else if (m is BinarySummary s && before[name] is BinarySummary s0)
+                b.AppendLine($"| {name} | AUC | {Ci(s0.Auc)} | {Ci(s.Auc)} |");
+        }
+        return b.ToString();
+    }
+
+    private static string Ci(MetricWithCi? m) => m is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.000} [{m.Lower:0.000}, {m.Upper:0.000}]");
+}

@@ -1,0 +1,40 @@
+using DiscScope.Analysis.DiscGrading;
+using DiscScope.TestSupport;
+
+namespace DiscScope.Analysis.Tests.DiscGrading;
+
+public class GradingFusionTests
+{
+    private static GradingFusion Fusion(int classes, double[] bias)
+    {
+        var d = FusionFeatures.Names.Count;
+        var m = new MultinomialLogistic(new double[d], Enumerable.Repeat(1.0, d).ToArray(), [.. Enumerable.Range(0, classes).Select(_ => new double[d])], bias);
+        return new GradingFusion(FusionFeatures.Names, new Dictionary<string, MultinomialLogistic> { ["pfirrmann"] = m });
+    }
+
+    [Fact]
+    public void Written_and_read_back_it_predicts_the_same()
+    {
+        using var tmp = new TempDir();
+        var f = Fusion(5, [0, 0, 0, Math.Log(3), 0]);
+        var path = tmp.File("m.fusion.json");
+        f.Write(path);
+        var g = GradingFusion.Read(path);
+        var x = new double[FusionFeatures.Names.Count];
+        Assert.Equal(f.Apply("pfirrmann", x), g.Apply("pfirrmann", x));
+        Assert.Equal(3.0 / 7, g.Apply("pfirrmann", x)![3], 12); // softmax of (0, 0, 0, ln 3, 0)
+        Assert.Null(g.Apply("herniation", x));
+        Assert.Equal(path, GradingFusion.PathFor(tmp.File("m.onnx")));
+    }
+
+    [Fact]
+    public void A_file_fitted_on_other_features_or_with_wrong_sizes_is_refused()
+    {
+        using var tmp = new TempDir();
+        var path = tmp.File("m.fusion.json");
+        (Fusion(5, new double[5]) with { FeatureNames = [.. FusionFeatures.Names.Take(3)] }).Write(path);
+        Assert.Throws<InvalidDataException>(() => GradingFusion.Read(path));
+        Fusion(3, new double[3]).Write(path); // Pfirrmann has five classes
+        Assert.Throws<InvalidDataException>(() => GradingFusion.Read(path));
+    }
+}
