@@ -34,7 +34,8 @@ public sealed record GradingFusion(IReadOnlyList<string> FeatureNames, IReadOnly
         {
             var task = GradingTask.All.FirstOrDefault(t => t.HeadName == head) ?? throw new InvalidDataException($"{path}: unknown head {head}");
             if (m.Classes != task.Classes || m.Features != f.FeatureNames.Count || m.Weights.Length != m.Classes || m.Scales.Length != m.Features
-                || m.Weights.Any(w => w.Length != m.Features) || m.Scales.Any(s => !(s > 0)))
+                || m.Weights.Any(w => w.Length != m.Features) || m.Scales.Any(s => !(s > 0))
+                || m.Minima.Length != m.Features || m.Maxima.Length != m.Features || m.Minima.Zip(m.Maxima).Any(r => !(r.First <= r.Second)))
                 throw new InvalidDataException($"{path}: head {head} has inconsistent sizes");
         }
         return f;

@@ -2,9 +2,11 @@ namespace DiscScope.Analysis.DiscGrading;
 
 /// <summary>
 /// A fitted multinomial logistic regression on standardised features: p(c | x) = softmax_c(Bias[c] + Σ_f Weights[c][f] · (x[f] − Means[f]) / Scales[f]).
-/// Two classes are the binary case. Pure; fitted by the training project, stored as JSON beside the grading model.
+/// Two classes are the binary case. Each feature is first clamped to the range seen in fitting (<see cref="Minima"/>..<see cref="Maxima"/>),
+/// so a measurement far outside the training data (a mis-segmented disc, say) cannot push the linear score to an extreme.
+/// Pure; fitted by the training project, stored as JSON beside the grading model.
 /// </summary>
-public sealed record MultinomialLogistic(double[] Means, double[] Scales, double[][] Weights, double[] Bias)
+public sealed record MultinomialLogistic(double[] Means, double[] Scales, double[][] Weights, double[] Bias, double[] Minima, double[] Maxima)
 {
     public int Features => Means.Length;
     public int Classes => Bias.Length;
@@ -21,7 +23,7 @@ public sealed record MultinomialLogistic(double[] Means, double[] Scales, double
             for (var f = 0; f < Features; f++)
             {
                 if (!double.IsFinite(x[f])) throw new ArgumentException($"feature {f} is {x[f]}", nameof(x));
-                s += Weights[c][f] * (x[f] - Means[f]) / Scales[f];
+                s += Weights[c][f] * (Math.Clamp(x[f], Minima[f], Maxima[f]) - Means[f]) / Scales[f];
             }
             z[c] = s;
         }

@@ -56,7 +56,9 @@ public static class MultinomialLogisticFit
         }
         var weights = new double[classes][]; var bias = new double[classes];
         for (var c = 0; c < classes; c++) { weights[c] = w.AsSpan(c * p, d).ToArray(); bias[c] = w[c * p + d]; }
-        return new MultinomialLogistic(means, scales, weights, bias);
+        var minima = Enumerable.Range(0, d).Select(f => x.Min(r => r[f])).ToArray();
+        var maxima = Enumerable.Range(0, d).Select(f => x.Max(r => r[f])).ToArray();
+        return new MultinomialLogistic(means, scales, weights, bias, minima, maxima);
     }
 
     private static double[] Gradient(double[][] z, IReadOnlyList<int> y, double[] w, int classes, int p, double l2)

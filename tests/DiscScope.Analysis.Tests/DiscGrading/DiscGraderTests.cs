@@ -56,7 +56,7 @@ public sealed class DiscGraderTests
         var d = FusionFeatures.Names.Count;
         // A fusion that ignores its features and always says Pfirrmann 4 (class 3) with probability 0.9.
         var bias = new[] { 0.025, 0.025, 0.025, 0.9, 0.025 }.Select(p => Math.Log(p)).ToArray();
-        var pfirrmann = new MultinomialLogistic(new double[d], Enumerable.Repeat(1.0, d).ToArray(), [.. Enumerable.Range(0, 5).Select(_ => new double[d])], bias);
+        var pfirrmann = new MultinomialLogistic(new double[d], Enumerable.Repeat(1.0, d).ToArray(), [.. Enumerable.Range(0, 5).Select(_ => new double[d])], bias, Enumerable.Repeat(-1e9, d).ToArray(), Enumerable.Repeat(1e9, d).ToArray());
         var fusion = new GradingFusion(FusionFeatures.Names, new Dictionary<string, MultinomialLogistic> { ["pfirrmann"] = pfirrmann });
         var plain = new DiscGrader(model, calibration).Grade(Crops(2), null, 1.0);
         var fused = new DiscGrader([new GradingMember(model, calibration)], fusion: fusion).Grade(Crops(2), null, 1.0);

@@ -8,7 +8,7 @@ public class GradingFusionTests
     private static GradingFusion Fusion(int classes, double[] bias)
     {
         var d = FusionFeatures.Names.Count;
-        var m = new MultinomialLogistic(new double[d], Enumerable.Repeat(1.0, d).ToArray(), [.. Enumerable.Range(0, classes).Select(_ => new double[d])], bias);
+        var m = new MultinomialLogistic(new double[d], Enumerable.Repeat(1.0, d).ToArray(), [.. Enumerable.Range(0, classes).Select(_ => new double[d])], bias, Enumerable.Repeat(-1e9, d).ToArray(), Enumerable.Repeat(1e9, d).ToArray());
         return new GradingFusion(FusionFeatures.Names, new Dictionary<string, MultinomialLogistic> { ["pfirrmann"] = m });
     }
 

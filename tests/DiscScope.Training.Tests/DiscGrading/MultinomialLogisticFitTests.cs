@@ -44,4 +44,15 @@ public class MultinomialLogisticFitTests
         Assert.Throws<ArgumentException>(() => MultinomialLogisticFit.Fit([[1.0], [2.0]], [0, 2], 2, 0.1));
         Assert.Throws<ArgumentOutOfRangeException>(() => MultinomialLogisticFit.Fit([[1.0], [2.0]], [0, 1], 2, 0));
     }
+
+    [Fact]
+    public void Features_beyond_the_fitted_range_count_as_its_edge()
+    {
+        var (x, y) = Data(3, 60, 2, 2);
+        var model = MultinomialLogisticFit.Fit(x, y, 2, 0.01);
+        var hi = x.Max(r => r[1]);
+        var edge = model.Predict([x[0][0], hi]);
+        Assert.Equal(edge, model.Predict([x[0][0], hi * 1000]));
+        Assert.NotEqual(edge, model.Predict([x[0][0], x.Min(r => r[1])]));
+    }
 }
