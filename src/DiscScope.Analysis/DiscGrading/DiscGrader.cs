@@ -24,12 +24,12 @@ public sealed class DiscGrader
 
     public DiscGrader(IReadOnlyList<GradingMember> members, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null, GradingFusion? fusion = null)
     {
-        _fusion = fusion;
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0) throw new ArgumentException("a grader needs at least one model", nameof(members));
         _members = members;
         _crop = crop ?? DiscCropOptions.Default;
         _u = uncertainty ?? UncertaintyOptions.Default;
+        _fusion = fusion;
     }
 
     /// <summary>Ensemble members: the model file itself and the files named <c>&lt;stem&gt;.member-*.onnx</c> beside it (ordinal order),
@@ -45,7 +45,7 @@ public sealed class DiscGrader
     public static DiscGrader Load(string path, OnnxModelCache cache) =>
         new([.. MemberPaths(path).Select(p => new GradingMember(cache.Get(p), GradingCalibration.ForModel(p)))], fusion: GradingFusion.ForModel(path));
 
-    /// <summary>Whether the heads named by a measurement fusion take its probabilities.</summary>
+    /// <summary>The measurement fusion applied to the heads it names, or null when the grader reports the network's probabilities only.</summary>
     public GradingFusion? Fusion => _fusion;
 
     /// <summary>Number of ensemble members.</summary>

@@ -1,7 +1,6 @@
 using DiscScope.Analysis.Mri;
 using DiscScope.Analysis.Mri.Data;
 using DiscScope.Imaging;
-using DiscScope.Imaging.Geometry;
 
 namespace DiscScope.Analysis.DiscGrading;
 
