@@ -75,7 +75,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         Console.WriteLine($"wrote {s.Json}");
         if (s.Card is not null)
         {
-            File.WriteAllText(s.Card, GradingModelCard.Markdown(summary, samples.Count, doc.patients, doc.discs_with_t1, s.Folds, s.Seed,
+            ModelCardSection.Rewrite(s.Card, GradingModelCard.Markdown(summary, samples.Count, doc.patients, doc.discs_with_t1, s.Folds, s.Seed,
                 $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {s.Epochs} epochs)."));
             Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
         }
@@ -104,7 +104,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
                 metrics[m.Name] = m.Value.TryGetProperty("confusion", out _)
                     ? EvaluationJson.Deserialize<GradingSummary>(m.Value.GetRawText())
                     : EvaluationJson.Deserialize<BinarySummary>(m.Value.GetRawText());
-        File.WriteAllText(s.Card, GradingModelCard.Markdown(metrics, root.GetProperty("discs").GetInt32(), root.GetProperty("patients").GetInt32(),
+        ModelCardSection.Rewrite(s.Card, GradingModelCard.Markdown(metrics, root.GetProperty("discs").GetInt32(), root.GetProperty("patients").GetInt32(),
             root.GetProperty("discs_with_t1").GetInt32(), root.GetProperty("folds").GetInt32(), root.GetProperty("seed").GetInt32(),
             root.TryGetProperty("seeds", out var seeds)
                 ? $"Shipped model: an ensemble of {seeds.GetArrayLength()} networks (`disc-grading.onnx` and `disc-grading.member-*.onnx`), each trained by `discscope train grading --seed S` (S = {string.Join(", ", seeds.EnumerateArray())}) on all these patients except 15 % held out for early stopping and calibration (max {root.GetProperty("epochs_max").GetInt32()} epochs); their temperature-scaled probabilities are averaged. The metrics below average the out-of-fold probabilities of one cross-validation run per seed, so they evaluate the same ensemble."

@@ -1,7 +1,7 @@
 namespace DiscScope.Cli.Commands;
 
 /// <summary>Replaces (or appends) a generated section of a markdown model card between &lt;!-- name:begin --&gt; and &lt;!-- name:end --&gt; markers.</summary>
-internal static class ModelCardSection
+public static class ModelCardSection
 {
     public static void Write(string cardPath, string name, string markdown)
     {
@@ -12,5 +12,21 @@ internal static class ModelCardSection
         text = i >= 0 && j > i ? text[..i] + block + text[(j + end.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cardPath))!);
         File.WriteAllText(cardPath, text);
+    }
+
+    /// <summary>Writes <paramref name="markdown"/> as the whole card, keeping the generated sections (marker blocks) of the card it replaces,
+    /// so regenerating the main card does not drop what other commands wrote into it (e.g. the measurement fusion).</summary>
+    public static void Rewrite(string cardPath, string markdown)
+    {
+        var kept = new List<(string Name, string Body)>();
+        if (File.Exists(cardPath))
+        {
+            var old = File.ReadAllText(cardPath);
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(old, @"<!-- ([\w-]+):begin -->\n(.*?)\n<!-- \1:end -->", System.Text.RegularExpressions.RegexOptions.Singleline))
+                kept.Add((m.Groups[1].Value, m.Groups[2].Value));
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cardPath))!);
+        File.WriteAllText(cardPath, markdown);
+        foreach (var (name, body) in kept) Write(cardPath, name, body);
     }
 }
