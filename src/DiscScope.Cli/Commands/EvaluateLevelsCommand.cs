@@ -87,6 +87,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         var graded = SpiderData.GradedDiscs(data);
         int series = 0, countEqual = 0, noSpine = 0, coverAll = 0, withGrades = 0;
         var bySeq = new Dictionary<string, (int N, int Equal)>();
+        var heldOutBySeq = new Dictionary<string, (int N, int Equal)>();
         var rows = new List<object>();
         foreach (var (ser, image, w, h) in SpiderData.MidSagittal(data))
         {
@@ -99,9 +100,11 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             if (equal) countEqual++;
             var seq = ser.Sequence.ToLowerInvariant();
             var b = bySeq.GetValueOrDefault(seq); bySeq[seq] = (b.N + 1, b.Equal + (equal ? 1 : 0));
+            var heldOut = MidSagittalSplit.IsHeldOut(ser.Patient);
+            if (heldOut) { var hb = heldOutBySeq.GetValueOrDefault(seq); heldOutBySeq[seq] = (hb.N + 1, hb.Equal + (equal ? 1 : 0)); }
             bool? covers = null;
             if (graded.TryGetValue(ser.Patient, out var g)) { withGrades++; covers = g.All(found.Contains); if (covers == true) coverAll++; }
-            rows.Add(new { series = ser.Name, numDiscs = ser.NumDiscs, found = found.Length, ivdLabels = found, coversGraded = covers, result = seg.Result is NoSagittalSpine n ? n.Message : null });
+            rows.Add(new { series = ser.Name, heldOut, numDiscs = ser.NumDiscs, found = found.Length, ivdLabels = found, coversGraded = covers, result = seg.Result is NoSagittalSpine n ? n.Message : null });
         }
 
         var result = new
@@ -123,6 +126,12 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             {
                 series, countEqualsNumDiscs = countEqual, fraction = (double)countEqual / Math.Max(1, series), noSpineFound = noSpine,
                 bySequence = bySeq.ToDictionary(e => e.Key, e => new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N }),
+                heldOut = new
+                {
+                    rule = "patients with an odd SPIDER id: never lent as pseudo-labels by `train segmentation --teacher`",
+                    series = heldOutBySeq.Values.Sum(v => v.N), countEqualsNumDiscs = heldOutBySeq.Values.Sum(v => v.Equal),
+                    bySequence = heldOutBySeq.ToDictionary(e => e.Key, e => new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N }),
+                },
                 seriesWithGradings = withGrades, foundLabelsCoverAllGradedDiscs = coverAll, perSeries = rows,
             },
         };
@@ -139,6 +148,9 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         md.AppendLine(CultureInfo.InvariantCulture, $"- SPIDER mid-sagittal (350 series; T1/T2 never seen in training): disc count = overview num_discs in {countEqual}/{series} ({100.0 * countEqual / Math.Max(1, series):F1}%); no spine found in {noSpine}; found IVD labels cover all graded discs in {coverAll}/{withGrades} series.");
         foreach (var (seq, (n, eq)) in bySeq.OrderBy(e => e.Key, StringComparer.Ordinal))
             md.AppendLine(CultureInfo.InvariantCulture, $"  - {seq}: {eq}/{n} ({100.0 * eq / n:F1}%)");
+        int hn = heldOutBySeq.Values.Sum(v => v.N), heq = heldOutBySeq.Values.Sum(v => v.Equal);
+        var heldOutSeq = string.Join(", ", heldOutBySeq.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => FormattableString.Invariant($"{e.Key} {e.Value.Equal}/{e.Value.N}")));
+        md.AppendLine(CultureInfo.InvariantCulture, $"- of which the held-out half (odd patient ids, never used for pseudo-labels): {heq}/{hn} ({100.0 * heq / Math.Max(1, hn):F1}%); {heldOutSeq}");
         ModelCardSection.Write(s.Card, "levels", md.ToString());
         Console.Write(md.ToString());
         return 0;

@@ -39,6 +39,8 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         var data = DataFolder.Resolve(s.Data);
         var slices = SpiderData.SpaceSlices(data);
         var split = PatientKFold.Split([.. slices.Select(x => x.Patient)], s.Folds, s.Seed);
+        // Pseudo-labels never come from a patient of the labelled slices, so no test patient's image enters a fold's training.
+        var pseudo = s.PseudoLabels(data, slices);
         var cases = new List<SegmentationCaseResult>();
         var folds = new List<object>();
         var tmp = Path.Combine(Path.GetTempPath(), "discscope-cv-" + Guid.NewGuid().ToString("N")[..8]);
@@ -54,7 +56,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 Console.WriteLine($"fold {fold.Index}: train {train.Count} slices, test {test.Count} slices of patients {string.Join(",", fold.TestPatients)}");
                 var o = s.TrainingOptions(TimeSpan.FromMinutes(s.MinutesPerFold), fold.Index);
                 var trainer = new SpineSegmentationTrainer(o, m => Console.WriteLine($"  fold {fold.Index} {m}"));
-                var net = trainer.Train(train);
+                var net = trainer.Train(pseudo is null ? train : [.. train, .. pseudo.Slices]);
                 var path = Path.Combine(tmp, $"fold{fold.Index}.onnx");
                 trainer.Export(net, path, $"CV fold {fold.Index}", "cross-validation fold model");
                 net.Dispose();
@@ -63,18 +65,19 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 cases.AddRange(scored);
                 var dice = SliceEvaluation.ClassLabels.Select(l => scored.SelectMany(c => c.Labels).Where(m => m.Label == l && m.Overlap.Dice is not null).Average(m => m.Overlap.Dice!.Value)).ToArray();
                 Console.WriteLine(FormattableString.Invariant($"fold {fold.Index}: {trainer.StepsDone} steps; mean Dice vertebra {dice[0]:F3} disc {dice[1]:F3} canal {dice[2]:F3}"));
-                folds.Add(new { fold = fold.Index, testPatients = fold.TestPatients, trainSlices = train.Count, testSlices = test.Count, steps = trainer.StepsDone });
+                folds.Add(new { fold = fold.Index, testPatients = fold.TestPatients, trainSlices = train.Count, pseudoLabelledSlices = pseudo?.Slices.Count ?? 0, testSlices = test.Count, steps = trainer.StepsDone });
             }
         }
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
 
         var summary = SummaryBuilder.Segmentation(cases);
-        var budget = FormattableString.Invariant($"{s.Folds} folds x {s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU");
+        var pseudoText = pseudo is null ? "" : FormattableString.Invariant($"; each fold also trains on {pseudo.Slices.Count} pseudo-labelled spider/midsag slices of {pseudo.Slices.Select(x => x.Patient).Distinct().Count()} other patients, labelled by the teacher {Path.GetFileName(s.Teacher)} (trained on all {slices.Select(x => x.Patient).Distinct().Count()} patients, so its knowledge of each fold's test patients reaches the fold indirectly through those labels)");
+        var budget = FormattableString.Invariant($"{s.Folds} folds x {s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU{pseudoText}");
         var result = new
         {
             task = "spine segmentation, SPIDER T2-SPACE slices, patient-level K-fold CV",
             data = "spider/space_slices", slices = slices.Count, patients = slices.Select(x => x.Patient).Distinct().Count(),
-            folds = s.Folds, seed = s.Seed, budget, classes = new[] { "1 vertebra", "2 disc", "3 canal" },
+            folds = s.Folds, seed = s.Seed, budget, teacher = s.Teacher, classes = new[] { "1 vertebra", "2 disc", "3 canal" },
             note = "Dice/HD95/ASSD per slice on the network's 3 classes (levels merged), averaged over slices; 95% CIs by bootstrap over patients",
             perFold = folds, summary,
         };

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using DiscScope.Analysis.Mri;
+using DiscScope.Analysis.Mri.Data;
 using DiscScope.Training.Mri;
 using Spectre.Console.Cli;
 
@@ -31,6 +33,22 @@ public class SegmentationRecipeSettings : CommandSettings
 
     [CommandOption("--seed <N>")]
     public int Seed { get; init; } = 1;
+
+    [CommandOption("--teacher <FILE>")]
+    [Description("Self-training: add the spider/midsag slices (T1, T2) that this segmentation model parses acceptably, as pseudo-labels; only patients with an even id lend slices (odd ids stay held out for `evaluate levels`), never a patient of the labelled slices.")]
+    public string? Teacher { get; init; }
+
+    /// <summary>The pseudo-labelled slices of <see cref="Teacher"/> (null without one), excluding every patient of <paramref name="labelled"/>; prints what was kept.</summary>
+    public PseudoLabelSet? PseudoLabels(string data, IReadOnlyList<LabelledSlice> labelled)
+    {
+        if (Teacher is null) return null;
+        using var net = OnnxSliceNetwork.Load(Teacher, Threads);
+        var set = PseudoLabelSet.Build(data, new SpineParser(new SliceSegmenter(net)), labelled.Select(x => x.Patient).ToHashSet(StringComparer.Ordinal));
+        foreach (var (seq, verdicts) in set.VerdictsBySequence.OrderBy(e => e.Key, StringComparer.Ordinal))
+            Console.WriteLine($"pseudo-labels {seq}: " + string.Join(", ", verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key} {v.Value}")));
+        Console.WriteLine($"adding {set.Slices.Count} pseudo-labelled mid-sagittal slices of {set.Slices.Select(x => x.Patient).Distinct().Count()} patients (teacher {Teacher})");
+        return set;
+    }
 
     /// <summary>The recipe as trainer options, with a wall-time cap and the seed offset by <paramref name="seedOffset"/> (CV folds).</summary>
     public SegmentationTrainingOptions TrainingOptions(TimeSpan timeBudget, int seedOffset = 0) => new()
