@@ -66,6 +66,13 @@ public static class LumbarPhantom
             var canal = new[] { Offset(upper[1], upper[0], CanalGap), Offset(upper[1], upper[0], CanalGap + CanalDepth), Offset(lower[1], lower[0], CanalGap + CanalDepth), Offset(lower[1], lower[0], CanalGap) };
             Draw(slice, sig, canal, SpineLabel.Canal, Csf);
         }
+        // The thecal sac does not end at L5-S1: it goes on behind the sacrum, tapering, to about S2 (~40 mm below the S1 endplate).
+        {
+            var (s0, s1, s2) = (sacrum[0], sacrum[1], sacrum[2]);
+            var (ax, ay) = Unit(s2, s1); var (px, py) = Unit(s1, s0);
+            (double X, double Y) At(double along, double back) => (s1.X + along * ax + back * px, s1.Y + along * ay + back * py);
+            Draw(slice, sig, [At(0, CanalGap), At(0, CanalGap + CanalDepth), At(40, CanalGap + 5), At(40, CanalGap)], SpineLabel.Canal, Csf);
+        }
 
         for (var n = 0; n < Bodies.Length; n++)
         {

@@ -39,4 +39,16 @@ public class LumbarPhantomTests
         Assert.True(r.Discs.Where(d => d.Level != DiscLevel.L5S1).All(d => d.PosteriorDisplacement!.Value.Value < 1.5));
         Assert.InRange(r.LumbarLordosis!.Value.Value, 25, 45); // designed L1 endplate +6 deg, S1 -28 deg: 34 deg
     }
+
+    [Fact]
+    public void TheThecalSacGoesOnBehindTheSacrumAsInRealAnatomy()
+    {
+        // The CSF behind L5-S1 is what the disc's signal ratio is referred to: the canal must not stop at the S1 endplate.
+        var mid = new DiscScope.Imaging.LabelMap(P.Labels.Labels.Slice(P.MidSlice));
+        var g = mid.Geometry;
+        int RowsOf(Func<short, bool> what) => Enumerable.Range(0, g.SizeJ).Where(j => Enumerable.Range(0, g.SizeI).Any(i => what(mid[i, j, 0]))).DefaultIfEmpty(-1).Max();
+        var lowestDiscRow = RowsOf(l => l == SpineLabel.Of(DiscLevel.L5S1));
+        var lowestCanalRow = RowsOf(l => l == SpineLabel.Canal);
+        Assert.True((lowestCanalRow - lowestDiscRow) * g.Spacing.Y > 10, $"canal ends {(lowestCanalRow - lowestDiscRow) * g.Spacing.Y:F1} mm below L5-S1");
+    }
 }
