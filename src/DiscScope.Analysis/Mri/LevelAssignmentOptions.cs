@@ -24,4 +24,10 @@ public sealed record LevelAssignmentOptions
     public double LumbarBodyMinFraction { get; init; } = 0.85;
     /// <summary>A lowest disc with less than this fraction of the median disc area is reported as possible transitional anatomy.</summary>
     public double RudimentaryDiscFraction { get; init; } = 0.35;
+    /// <summary>
+    /// Below L5-S1 the column turns backwards along the sacrum, so a lowest "disc" lying more than this (mm) anterior to the disc above it
+    /// is in the pelvis (bowel, uterus, vessels), not in the column. Chosen on spider/midsag (5 / 10 / 20 tried): 6 series with pelvic
+    /// regions counted as discs lost them, none lost a real disc.
+    /// </summary>
+    public double MaxLowestDiscAnteriorShiftMm { get; init; } = 10;
 }

@@ -288,12 +288,13 @@ public static class SpineLevelAssigner
         var chain = new List<Component2D>();
         for (var j = end; j >= 0; j = prev[j]) chain.Add(d[j]);
         chain.Reverse();
-        // An end disc much further from its neighbour than the rest are from theirs is not part of the column.
+        // An end disc much further from its neighbour than the rest are from theirs is not part of the column, nor is a lowest one well in
+        // front of the disc above it (the column turns backwards along the sacrum; the pelvis lies in front).
         while (chain.Count > o.MinDiscs)
         {
             var gaps = Enumerable.Range(1, chain.Count - 1).Select(k => Distance(chain[k], chain[k - 1])).ToArray();
             var med = Median(gaps);
-            if (gaps[^1] > 1.5 * med) chain.RemoveAt(chain.Count - 1);
+            if (gaps[^1] > 1.5 * med || chain[^1].CentroidXMm < chain[^2].CentroidXMm - o.MaxLowestDiscAnteriorShiftMm) chain.RemoveAt(chain.Count - 1);
             else if (gaps[0] > 1.5 * med) chain.RemoveAt(0);
             else break;
         }

@@ -145,4 +145,20 @@ public sealed class SpineLevelAssignerTests
         Assert.Equal(1, SpineLevelAssigner.VertebraLabelAt(p.Discs, 60, 232));
         Assert.Equal(SpineLabel.Sacrum, SpineLevelAssigner.VertebraLabelAt(p.Discs, 60, 270));
     }
+
+    [Fact]
+    public void A_pelvic_region_in_front_of_and_below_L5S1_is_not_taken_for_the_lowest_disc()
+    {
+        // A disc-like region 22 mm anterior and 37 mm below L5-S1 with bone above it passes every other disc test (canal in range,
+        // bone above, gap within the column's spacing); only its anterior position gives it away.
+        var s = SyntheticSpine.Lumbar(6).Rect(Structure.Vertebra, 20, 262, 55, 280).Rect(Structure.Disc, 20, 283, 55, 293);
+        var fooled = Parsed(SpineLevelAssigner.Assign(s.Map, LevelAssignmentOptions.Default with { MaxLowestDiscAnteriorShiftMm = double.PositiveInfinity }));
+        Assert.Equal(7, fooled.Discs.Count);
+        Assert.InRange(fooled.Discs[0].CentroidYMm, 283, 293);
+
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.Equal(6, p.Discs.Count);
+        Assert.Equal(DiscLevel.L5S1, p.Discs[0].Level);
+        Assert.InRange(p.Discs[0].CentroidYMm, 245, 255);
+    }
 }
