@@ -129,7 +129,9 @@ public static class SpineLevelAssigner
                 bodyArea[label] = (acc.A + map.PixelArea, acc.X + x * map.PixelArea, acc.Y + y * map.PixelArea);
             }
         }
-        for (var i = 0; i < labels.Length; i++) if (map.Classes[i] == (byte)Structure.Canal) labels[i] = SpineLabel.Canal;
+        // Only the canal column is labelled canal: a stray canal-class region (pelvis, image edge) would corrupt the canal AP diameter
+        // and the CSF reference of the signal ratio, which read the canal label.
+        foreach (var c in canal) foreach (var p in c.Pixels) labels[p] = SpineLabel.Canal;
 
         var vertOut = bodyArea.Where(kv => kv.Value.A >= o.MinVertebraAreaMm2)
             .Select(kv => new VertebraInstance(kv.Key == SpineLabel.Sacrum ? VertebraLevel.S1 : VertebraLevels.FromSpiderLabel(kv.Key), kv.Key,

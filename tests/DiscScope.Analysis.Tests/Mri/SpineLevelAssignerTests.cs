@@ -161,4 +161,14 @@ public sealed class SpineLevelAssignerTests
         Assert.Equal(DiscLevel.L5S1, p.Discs[0].Level);
         Assert.InRange(p.Discs[0].CentroidYMm, 245, 255);
     }
+
+    [Fact]
+    public void A_stray_canal_region_away_from_the_column_is_not_labelled_canal()
+    {
+        // Measurements read the canal label (AP diameter, CSF of the signal ratio): a canal-class blob at the image edge must not join it.
+        var s = SyntheticSpine.Lumbar(6).Rect(Structure.Canal, 2, 120, 14, 140);
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.Equal(0, p.Labels[130 * SyntheticSpine.W + 8]);
+        Assert.Equal(SpineLabel.Canal, p.Labels[130 * SyntheticSpine.W + 90]);
+    }
 }
