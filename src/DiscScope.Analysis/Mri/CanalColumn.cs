@@ -33,4 +33,16 @@ public static class CanalColumn
         }
         return column;
     }
+
+    /// <summary>The map with canal-class pixels outside the column set to background (what the parser's label map keeps as canal).</summary>
+    public static ClassMap2D KeepColumn(ClassMap2D map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var column = Select(ConnectedComponents.Find(map, Domain.Anatomy.Structure.Canal));
+        var keep = new HashSet<int>(column.SelectMany(c => c.Pixels));
+        var classes = (byte[])map.Classes.Clone();
+        for (var i = 0; i < classes.Length; i++)
+            if (classes[i] == (byte)Domain.Anatomy.Structure.Canal && !keep.Contains(i)) classes[i] = (byte)Domain.Anatomy.Structure.Background;
+        return new ClassMap2D(classes, map.Width, map.Height, map.ColumnSpacing, map.RowSpacing);
+    }
 }

@@ -11,14 +11,19 @@ public static class SliceEvaluation
     public static readonly short[] ClassLabels = [1, 2, 3];
 
     /// <summary>One case per slice (patient = the slice's patient, for clustered bootstrap). Only classes present in <paramref name="classes"/> are scored.</summary>
-    public static IReadOnlyList<SegmentationCaseResult> Score(SliceSegmenter segmenter, IReadOnlyList<LabelledSlice> slices, IReadOnlyCollection<short>? classes = null)
+    public static IReadOnlyList<SegmentationCaseResult> Score(SliceSegmenter segmenter, IReadOnlyList<LabelledSlice> slices, IReadOnlyCollection<short>? classes = null) =>
+        Score(segmenter, slices, classes, null);
+
+    /// <summary>As above, each network map passed through <paramref name="postProcess"/> (when given) before scoring.</summary>
+    public static IReadOnlyList<SegmentationCaseResult> Score(SliceSegmenter segmenter, IReadOnlyList<LabelledSlice> slices, IReadOnlyCollection<short>? classes,
+        Func<ClassMap2D, ClassMap2D>? postProcess)
     {
         var result = new List<SegmentationCaseResult>();
         foreach (var group in slices.GroupBy(s => (s.Width, s.Height, s.ColumnSpacing, s.RowSpacing)))
         {
             var list = group.ToList();
             var maps = segmenter.SegmentMany([.. list.Select(s => s.Image)], group.Key.Width, group.Key.Height, group.Key.ColumnSpacing, group.Key.RowSpacing);
-            for (var n = 0; n < list.Count; n++) result.Add(Score(list[n], maps[n], classes));
+            for (var n = 0; n < list.Count; n++) result.Add(Score(list[n], postProcess is null ? maps[n] : postProcess(maps[n]), classes));
         }
         return result;
     }

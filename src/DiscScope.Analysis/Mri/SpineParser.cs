@@ -86,7 +86,7 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
     {
         var top = discs.Min(x => x.CentroidYMm) - 60; var bottom = discs.Max(x => x.CentroidYMm) + 90;
         var ordered = discs.OrderBy(x => x.CentroidYMm).ToArray();
-        var column = new HashSet<int>(CanalColumn.Select(ConnectedComponents.Find(map, Structure.Canal)).SelectMany(c => c.Pixels));
+        var column = CanalColumn.KeepColumn(map).Classes;
         for (var y = 0; y < map.Height; y++)
         {
             var ym = y * map.RowSpacing;
@@ -97,7 +97,7 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
                 var xm = x * map.ColumnSpacing;
                 o[i] = (Structure)map.Classes[i] switch
                 {
-                    Structure.Canal => column.Contains(i) ? SpineLabel.Canal : (short)0,
+                    Structure.Canal => column[i] == (byte)Structure.Canal ? SpineLabel.Canal : (short)0,
                     Structure.Disc => SpineLevelAssigner.DiscLabelAt(discs, xm, ym),
                     Structure.Vertebra when ym >= top && ym <= bottom && Math.Abs(xm - colX) <= 90 => SpineLevelAssigner.VertebraLabelAt(discs, xm, ym),
                     _ => 0,

@@ -42,6 +42,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         // Pseudo-labels never come from a patient of the labelled slices, so no test patient's image enters a fold's training.
         var pseudo = s.PseudoLabels(data, slices);
         var cases = new List<SegmentationCaseResult>();
+        var columnCases = new List<SegmentationCaseResult>(); // the same maps with only the canal column kept as canal, as the parser outputs
         var folds = new List<object>();
         var tmp = Path.Combine(Path.GetTempPath(), "discscope-cv-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(tmp);
@@ -61,8 +62,10 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 trainer.Export(net, path, $"CV fold {fold.Index}", "cross-validation fold model");
                 net.Dispose();
                 using var onnx = OnnxSliceNetwork.Load(path, s.Threads);
-                var scored = SliceEvaluation.Score(new SliceSegmenter(onnx), test);
+                var segmenter = new SliceSegmenter(onnx);
+                var scored = SliceEvaluation.Score(segmenter, test);
                 cases.AddRange(scored);
+                columnCases.AddRange(SliceEvaluation.Score(segmenter, test, null, CanalColumn.KeepColumn));
                 var dice = SliceEvaluation.ClassLabels.Select(l => scored.SelectMany(c => c.Labels).Where(m => m.Label == l && m.Overlap.Dice is not null).Average(m => m.Overlap.Dice!.Value)).ToArray();
                 Console.WriteLine(FormattableString.Invariant($"fold {fold.Index}: {trainer.StepsDone} steps; mean Dice vertebra {dice[0]:F3} disc {dice[1]:F3} canal {dice[2]:F3}"));
                 folds.Add(new { fold = fold.Index, testPatients = fold.TestPatients, trainSlices = train.Count, pseudoLabelledSlices = pseudo?.Slices.Count ?? 0, testSlices = test.Count, steps = trainer.StepsDone });
@@ -71,6 +74,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
 
         var summary = SummaryBuilder.Segmentation(cases);
+        var columnCanal = SummaryBuilder.Segmentation(columnCases).FirstOrDefault(l => l.Label == 3);
         var pseudoText = pseudo is null ? "" : FormattableString.Invariant($"; each fold also trains on {pseudo.Slices.Count} pseudo-labelled spider/midsag slices of {pseudo.Slices.Select(x => x.Patient).Distinct().Count()} other patients, labelled by the teacher {Path.GetFileName(s.Teacher)} (trained on all {slices.Select(x => x.Patient).Distinct().Count()} patients, so its knowledge of each fold's test patients reaches the fold indirectly through those labels)");
         var budget = FormattableString.Invariant($"{s.Folds} folds x {s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU{pseudoText}");
         var result = new
@@ -80,6 +84,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
             folds = s.Folds, seed = s.Seed, budget, teacher = s.Teacher, classes = new[] { "1 vertebra", "2 disc", "3 canal" },
             note = "Dice/HD95/ASSD per slice on the network's 3 classes (levels merged), averaged over slices; 95% CIs by bootstrap over patients",
             perFold = folds, summary,
+            canalColumnOnly = new { note = "canal scored after keeping only the canal column (CanalColumn.KeepColumn), as the parser's label map does", summary = columnCanal },
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(s.Out))!);
         File.WriteAllText(s.Out, EvaluationJson.Serialize(result));
@@ -95,6 +100,11 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
             var name = l.Label switch { 1 => "vertebra", 2 => "disc", 3 => "canal", _ => "all" };
             md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {F(l.Dice, "F3")} | {F(l.Hausdorff95Mm, "F2")} | {F(l.AverageSymmetricMm, "F2")} | {l.Cases} |");
             Console.WriteLine($"{name}: Dice {F(l.Dice, "F3")}, HD95 {F(l.Hausdorff95Mm, "F2")} mm");
+        }
+        if (columnCanal is not null)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| canal, column only (as the parser outputs) | {F(columnCanal.Dice, "F3")} | {F(columnCanal.Hausdorff95Mm, "F2")} | {F(columnCanal.AverageSymmetricMm, "F2")} | {columnCanal.Cases} |");
+            Console.WriteLine($"canal, column only: Dice {F(columnCanal.Dice, "F3")}, HD95 {F(columnCanal.Hausdorff95Mm, "F2")} mm");
         }
         ModelCardSection.Write(s.Card, "cv", md.ToString());
         Console.WriteLine($"wrote {s.Out} and {s.Card}");

@@ -26,4 +26,15 @@ public sealed class CanalColumnTests
         Assert.Equal(3, CanalColumn.Select([c, b, a]).Count);
         Assert.Empty(CanalColumn.Select([]));
     }
+
+    [Fact]
+    public void KeepColumn_turns_stray_canal_pixels_into_background_and_leaves_the_rest()
+    {
+        var s = SyntheticSpine.Lumbar(6).Rect(Domain.Anatomy.Structure.Canal, 2, 120, 14, 140);
+        var kept = CanalColumn.KeepColumn(s.Map);
+        Assert.Equal((byte)Domain.Anatomy.Structure.Background, kept.Classes[130 * SyntheticSpine.W + 8]);
+        Assert.Equal((byte)Domain.Anatomy.Structure.Canal, kept.Classes[130 * SyntheticSpine.W + 90]);
+        Assert.Equal(s.Map.Count(Domain.Anatomy.Structure.Canal) - 12 * 20, kept.Count(Domain.Anatomy.Structure.Canal));
+        Assert.Equal(s.Map.Count(Domain.Anatomy.Structure.Disc), kept.Count(Domain.Anatomy.Structure.Disc));
+    }
 }
