@@ -12,18 +12,17 @@ public static class SliceEvaluation
 
     /// <summary>One case per slice (patient = the slice's patient, for clustered bootstrap). Only classes present in <paramref name="classes"/> are scored.</summary>
     public static IReadOnlyList<SegmentationCaseResult> Score(SliceSegmenter segmenter, IReadOnlyList<LabelledSlice> slices, IReadOnlyCollection<short>? classes = null) =>
-        Score(segmenter, slices, classes, null);
+        [.. Predict(segmenter, slices).Select(p => Score(p.Slice, p.Map, classes))];
 
-    /// <summary>As above, each network map passed through <paramref name="postProcess"/> (when given) before scoring.</summary>
-    public static IReadOnlyList<SegmentationCaseResult> Score(SliceSegmenter segmenter, IReadOnlyList<LabelledSlice> slices, IReadOnlyCollection<short>? classes,
-        Func<ClassMap2D, ClassMap2D>? postProcess)
+    /// <summary>The network's map of every slice (slices of one size and spacing segmented together), for scoring one prediction several ways.</summary>
+    public static IReadOnlyList<(LabelledSlice Slice, ClassMap2D Map)> Predict(SliceSegmenter segmenter, IReadOnlyList<LabelledSlice> slices)
     {
-        var result = new List<SegmentationCaseResult>();
+        var result = new List<(LabelledSlice, ClassMap2D)>();
         foreach (var group in slices.GroupBy(s => (s.Width, s.Height, s.ColumnSpacing, s.RowSpacing)))
         {
             var list = group.ToList();
             var maps = segmenter.SegmentMany([.. list.Select(s => s.Image)], group.Key.Width, group.Key.Height, group.Key.ColumnSpacing, group.Key.RowSpacing);
-            for (var n = 0; n < list.Count; n++) result.Add(Score(list[n], postProcess is null ? maps[n] : postProcess(maps[n]), classes));
+            for (var n = 0; n < list.Count; n++) result.Add((list[n], maps[n]));
         }
         return result;
     }

@@ -62,10 +62,10 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 trainer.Export(net, path, $"CV fold {fold.Index}", "cross-validation fold model");
                 net.Dispose();
                 using var onnx = OnnxSliceNetwork.Load(path, s.Threads);
-                var segmenter = new SliceSegmenter(onnx);
-                var scored = SliceEvaluation.Score(segmenter, test);
+                var predicted = SliceEvaluation.Predict(new SliceSegmenter(onnx), test);
+                var scored = predicted.Select(p => SliceEvaluation.Score(p.Slice, p.Map)).ToList();
                 cases.AddRange(scored);
-                columnCases.AddRange(SliceEvaluation.Score(segmenter, test, null, CanalColumn.KeepColumn));
+                columnCases.AddRange(predicted.Select(p => SliceEvaluation.Score(p.Slice, CanalColumn.KeepColumn(p.Map))));
                 var dice = SliceEvaluation.ClassLabels.Select(l => scored.SelectMany(c => c.Labels).Where(m => m.Label == l && m.Overlap.Dice is not null).Average(m => m.Overlap.Dice!.Value)).ToArray();
                 Console.WriteLine(FormattableString.Invariant($"fold {fold.Index}: {trainer.StepsDone} steps; mean Dice vertebra {dice[0]:F3} disc {dice[1]:F3} canal {dice[2]:F3}"));
                 folds.Add(new { fold = fold.Index, testPatients = fold.TestPatients, trainSlices = train.Count, pseudoLabelledSlices = pseudo?.Slices.Count ?? 0, testSlices = test.Count, steps = trainer.StepsDone });
