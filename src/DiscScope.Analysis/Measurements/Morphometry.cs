@@ -48,6 +48,49 @@ public static class Morphometry
         return double.IsInfinity(tlo) ? 0 : thi - tlo + p.PixelExtent(f.Nx, f.Ny);
     }
 
+    /// <summary>
+    /// Height of the intervertebral space at the disc's station <paramref name="fraction"/>: from the upper body's lowest point to the
+    /// lower body's highest point within the same band of s, edge to edge, along the disc's normal. Null when a body has no pixels in
+    /// the band, or when the space is not the disc plus a thin seam (narrower than the disc's own extent there, or wider by more than
+    /// <paramref name="maxSeamMm"/>: a body under-segmented near its endplate).
+    /// </summary>
+    public static double? SpaceAt(PlanarPoints disc, PlanarPoints upper, PlanarPoints lower, LocalFrame f, double fraction, double maxSeamMm)
+    {
+        var (lo, hi) = SRange(disc, f);
+        var s0 = lo + fraction * (hi - lo);
+        var half = Math.Max(0.5, 0.75 * Math.Max(disc.SpacingX, disc.SpacingY));
+        var above = Extreme(upper, f, s0, half, lowest: true);
+        var below = Extreme(lower, f, s0, half, lowest: false);
+        if (above is null || below is null) return null;
+        var space = below.Value - above.Value - disc.PixelExtent(f.Nx, f.Ny);
+        var own = HeightAt(disc, f, fraction);
+        return space >= own - 1e-9 && space <= own + maxSeamMm ? space : null;
+    }
+
+    /// <summary>Largest (<paramref name="lowest"/>) or smallest t of the points within ±half of s0; null when none.</summary>
+    private static double? Extreme(PlanarPoints p, LocalFrame f, double s0, double half, bool lowest)
+    {
+        double? e = null;
+        for (var n = 0; n < p.Count; n++)
+        {
+            if (Math.Abs(f.S(p.X[n], p.Y[n]) - s0) > half) continue;
+            var t = f.T(p.X[n], p.Y[n]);
+            if (e is null || (lowest ? t > e : t < e)) e = t;
+        }
+        return e;
+    }
+
+    /// <summary>
+    /// Disc heights at <see cref="Stations"/> as the space between the adjacent vertebral bodies (<see cref="SpaceAt"/>), station by
+    /// station; the disc mask's own extent where a body is missing or the space is implausible.
+    /// </summary>
+    public static VertebralHeights DiscSpaceHeights(PlanarPoints disc, PlanarPoints? upper, PlanarPoints? lower, LocalFrame f, double maxSeamMm)
+    {
+        double At(double fraction) =>
+            (upper is null || lower is null ? null : SpaceAt(disc, upper, lower, f, fraction, maxSeamMm)) ?? HeightAt(disc, f, fraction);
+        return new(new Millimetres(At(Stations[0])), new Millimetres(At(Stations[1])), new Millimetres(At(Stations[2])));
+    }
+
     /// <summary>Anterior, middle and posterior heights at <see cref="Stations"/>.</summary>
     public static VertebralHeights Heights(PlanarPoints p, LocalFrame f) =>
         new(new Millimetres(HeightAt(p, f, Stations[0])), new Millimetres(HeightAt(p, f, Stations[1])), new Millimetres(HeightAt(p, f, Stations[2])));

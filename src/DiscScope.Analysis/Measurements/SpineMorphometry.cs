@@ -13,6 +13,12 @@ public static class SpineMorphometry
 {
     private const int MinPixels = 10;
 
+    /// <summary>
+    /// Widest seam (mm, both endplates together) between a disc mask and its neighbouring bodies that still counts as the endplates'
+    /// dark line: SPIDER's masks (and networks trained on them) leave ~1.3 mm unlabelled at each endplate.
+    /// </summary>
+    public const double MaxEndplateSeamMm = 4.0;
+
     public static SpineMeasurements Measure(LabelMap slice, Volume<float>? image = null)
     {
         ArgumentNullException.ThrowIfNull(slice);
@@ -67,7 +73,7 @@ public static class SpineMorphometry
     private static DiscMeasurement MeasureDisc(DiscLevel level, PlanarPoints disc, LocalFrame f, PlanarPoints? upper, PlanarPoints? lower,
         PlanarPoints canal, Volume<float>? image)
     {
-        var heights = Morphometry.Heights(disc, f);
+        var heights = Morphometry.DiscSpaceHeights(disc, upper, lower, f, MaxEndplateSeamMm);
         var adjacent = new[] { upper, lower }.Where(b => b is not null).Select(b => Morphometry.HeightAt(b!, f.At(b!.X.Average(), b.Y.Average()), 0.5)).ToList();
         double? dhi = adjacent.Count > 0 ? heights.Mean.Value / adjacent.Average() : null;
         var wedge = Degrees.FromRadians(Math.Atan(Morphometry.BoundarySlope(disc, f, upper: true)) - Math.Atan(Morphometry.BoundarySlope(disc, f, upper: false)));

@@ -115,7 +115,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
                 cases = fmrp, discs = fmrpDiscs, correct = fmrpCorrect, levelAccuracy = fmrpDiscs == 0 ? 0 : (double)fmrpCorrect / fmrpDiscs, meanMergedDiscDice = fmrpDice.Average(),
                 middleHeights = new
                 {
-                    method = "middle disc height (SpineMorphometry) on the mid-sagittal slice chosen by the parser, from the predicted disc mask vs the reference mask of the same level",
+                    method = "middle disc height (SpineMorphometry) on the mid-sagittal slice chosen by the parser, disc mask extent of the predicted disc vs the reference mask of the same level (no vertebrae, so not the endplate-to-endplate space the reports give)",
                     pairs = heightPairs.Select(h => new { h.Case, h.Level, referenceMm = h.Reference, predictedMm = h.Predicted }),
                     meanDifferenceMm = heightPairs.Count == 0 ? double.NaN : heightPairs.Average(h => h.Predicted - h.Reference),
                     meanAbsoluteDifferenceMm = heightPairs.Count == 0 ? double.NaN : heightPairs.Average(h => Math.Abs(h.Predicted - h.Reference)),
@@ -165,7 +165,11 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         var canonReference = new LabelMap(Reorientation.Reorient(refLabels, Reorientation.CanonicalSagittal));
         var (midImage, midPredicted) = StudyAnalyzer.MidSlices(canonImage, canonPredicted, seg.MidSagittalSlice);
         var (_, midReference) = StudyAnalyzer.MidSlices(canonImage, canonReference, seg.MidSagittalSlice);
-        var predicted = SpineMorphometry.Measure(midPredicted, midImage).Discs.ToDictionary(d => d.Level);
+        // Like for like: the reference has discs only, so the predicted heights are the disc mask's extent too (no vertebrae, hence no
+        // endplate-to-endplate space).
+        var discsOnly = new LabelMap(new Volume<short>(midPredicted.Geometry,
+            [.. midPredicted.Labels.Voxels.Select(v => SpineLabel.StructureOf(v) == Structure.Disc ? v : (short)0)]));
+        var predicted = SpineMorphometry.Measure(discsOnly, midImage).Discs.ToDictionary(d => d.Level);
         foreach (var r in SpineMorphometry.Measure(midReference, midImage).Discs)
             if (predicted.TryGetValue(r.Level, out var m)) yield return (r.Level.ToString(), r.Heights.Middle.Value, m.Heights.Middle.Value);
     }

@@ -4,7 +4,7 @@ namespace DiscScope.Domain.Measurements;
 public static class MeasurementMethods
 {
     public const string DiscHeight =
-        "Mask extent along the disc's normal (minor principal axis) at 10 %, 50 % and 90 % of its anterior-posterior length, each averaged over a 1 mm band.";
+        "Intervertebral space along the disc's normal (minor principal axis) at 10 %, 50 % and 90 % of its anterior-posterior length, each within a 1 mm band: from the upper vertebral body's endplate to the lower body's, so the dark endplate line that segmentation masks leave unlabelled (up to 4 mm in all) is counted; the disc mask's own extent where a neighbouring body is missing.";
     public const string DiscHeightIndex =
         "Mean disc height (anterior, middle, posterior) divided by the mean middle height of the two adjacent vertebral bodies.";
     public const string WedgeAngle =

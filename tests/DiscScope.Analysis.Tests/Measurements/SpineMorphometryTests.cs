@@ -46,6 +46,31 @@ public class SpineMorphometryTests
         Assert.False(l4.DeformityFlag);
     }
 
+    [Theory]
+    [InlineData(1.0, 12.0)]   // a 1 mm unlabelled seam at each endplate (as SPIDER's masks leave it): the space between the bodies, 12 mm
+    [InlineData(3.0, 10.0)]   // 6 mm of seams cannot be endplate lines (a body under-segmented): the disc mask's own 10 mm
+    public void DiscHeightIsTheSpaceBetweenTheEndplates(double seam, double expected)
+    {
+        var m = Blank();
+        Poly(m, Box(10, 10, 40, 35 - seam), 2);   // L4 body ends `seam` mm above the disc
+        Poly(m, Box(10, 35, 40, 45), 202);        // the disc mask: 10 mm
+        Poly(m, Box(10, 45 + seam, 40, 70), 1);   // L5 body starts `seam` mm below it
+        var d = Assert.Single(SpineMorphometry.Measure(m).Discs);
+        Assert.InRange(d.Heights.Anterior.Value, expected - Mm, expected + Mm);
+        Assert.InRange(d.Heights.Middle.Value, expected - Mm, expected + Mm);
+        Assert.InRange(d.Heights.Posterior.Value, expected - Mm, expected + Mm);
+    }
+
+    [Fact]
+    public void WithoutBothNeighboursTheDiscHeightIsTheMaskExtent()
+    {
+        var m = Blank();
+        Poly(m, Box(10, 10, 40, 34), 2);          // L4 with a 1 mm seam, but no L5 below
+        Poly(m, Box(10, 35, 40, 45), 202);
+        var d = Assert.Single(SpineMorphometry.Measure(m).Discs);
+        Assert.InRange(d.Heights.Middle.Value, 10 - Mm, 10 + Mm);
+    }
+
     [Fact]
     public void WedgedDiscHasKnownHeightsAndAngle()
     {
