@@ -6,7 +6,8 @@ namespace DiscScope.Analysis.Synthetic;
 
 /// <summary>
 /// Builds a synthetic sagittal T2-like lumbar MR volume (T12 to sacrum, lordotic) in the canonical frame (columns anterior->posterior,
-/// rows superior->inferior, slices right->left) with exact labels. L4-L5 is degenerated (low height, dark nucleus); L5-S1 carries
+/// rows superior->inferior, slices right->left) with exact labels. Lumbar endplates are concave (biconvex discs, as in real spines).
+/// L4-L5 is degenerated (low height, dark nucleus); L5-S1 carries
 /// a posterior herniation. Deterministic for a seed.
 /// </summary>
 public static class LumbarPhantom
@@ -21,6 +22,10 @@ public static class LumbarPhantom
     ];
     private const double SacrumAngle = -28;
     private static readonly double[] DiscMiddle = [7, 8, 9, 10, 5, 10];
+
+    /// <summary>Depth (mm) of the central dip of each lumbar endplate into its body: real endplates are concave, so a disc is thicker in
+    /// the middle than at its rims (biconvex), not a box. The sacrum's S1 endplate is drawn flat.</summary>
+    private const double EndplateConcavity = 1.0;
 
     public static Phantom Create(PhantomOptions? options = null)
     {
@@ -41,7 +46,7 @@ public static class LumbarPhantom
             var (level, h, a) = Bodies[n];
             var body = PolygonRasterizer.Rectangle(c.X, c.Y, BodyDepth, h, a);
             corners.Add(body);
-            DrawBone(slice, sig, body, SpineLabel.Of(level), c.X, c.Y, BodyDepth, h, a);
+            DrawBone(slice, sig, body, SpineLabel.Of(level), PolygonRasterizer.Rectangle(c.X, c.Y, BodyDepth - 2, h - 2, a));
             var (ux, uy) = Dir(a);
             var back = (X: c.X + (BodyDepth / 2 + CanalGap + CanalDepth + ElementDepth / 2) * ux, Y: c.Y + (BodyDepth / 2 + CanalGap + CanalDepth + ElementDepth / 2) * uy);
             Draw(slice, sig, PolygonRasterizer.Rectangle(back.X, back.Y, ElementDepth, h * 0.8, a), SpineLabel.Of(level), PosteriorElement);
@@ -49,7 +54,9 @@ public static class LumbarPhantom
             var nextAngle = angles[n + 1];
             var nextHeight = n + 1 < Bodies.Length ? Bodies[n + 1].Height : 40;
             var (nx, ny) = Normal(a); var (mx, my) = Normal((a + nextAngle) / 2); var (qx, qy) = Normal(nextAngle);
-            c = (c.X + h / 2 * nx + DiscMiddle[n] * mx + nextHeight / 2 * qx, c.Y + h / 2 * ny + DiscMiddle[n] * my + nextHeight / 2 * qy);
+            // Rim spacing: the designed middle height less the endplate dips on either side (one side at the flat sacrum).
+            var rim = DiscMiddle[n] - EndplateConcavity * (n + 1 < Bodies.Length ? 2 : 1);
+            c = (c.X + h / 2 * nx + rim * mx + nextHeight / 2 * qx, c.Y + h / 2 * ny + rim * my + nextHeight / 2 * qy);
         }
         // The sacrum: S1's endplate as wide as a lumbar body, then the fused segments tapering over ~95 mm down and back (not a block the
         // size of a vertebra, which a reader or a network could take for L5).
@@ -77,13 +84,17 @@ public static class LumbarPhantom
         for (var n = 0; n < Bodies.Length; n++)
         {
             var upper = corners[n]; var lower = corners[n + 1];
-            var disc = new[] { upper[3], upper[2], lower[1], lower[0] };
+            var lowerDip = n + 1 < Bodies.Length ? EndplateConcavity : 0;
+            // Upper body's lower endplate (anterior -> posterior, dipping up), lower body's upper endplate (posterior -> anterior, dipping down).
+            (double X, double Y)[] Outline(double u0, double u1) =>
+                [.. Endplate(upper[3], upper[2], upper[0], EndplateConcavity, u0, u1), .. Endplate(lower[1], lower[0], lower[3], lowerDip, u0, u1)];
+            var disc = Outline(0, 1);
             var level = DiscLevel.BelowVertebra(Bodies[n].Level);
             var degenerated = level.Upper == VertebraLevel.L4;
             var hernia = level.Upper == VertebraLevel.L5 ? 5.0 : 0.0;
             Draw(slice, sig, disc, SpineLabel.Of(level), Annulus);
             // On T2 the nucleus and inner annulus are bright over nearly the full disc height; the dark outer annulus rims it in front and behind.
-            var core = Shrink(disc, 0.7, 0.85);
+            var core = Outline(0.15, 0.85);
             PolygonRasterizer.Fill(sig, core, degenerated ? DarkNucleus : Nucleus);
             if (hernia > 0)
             {
@@ -99,7 +110,8 @@ public static class LumbarPhantom
                 Draw(slice, sig, bump, SpineLabel.Of(level), Annulus);
             }
             var ratio = (degenerated ? DarkNucleus : Nucleus) / Csf;
-            truth.Add(new PhantomDisc(level, Dist(upper[3], lower[0]), Dist(Mid(upper[3], upper[2]), Mid(lower[0], lower[1])), Dist(upper[2], lower[1]), ratio, degenerated, hernia));
+            var middle = Dist(Endplate(upper[3], upper[2], upper[0], EndplateConcavity, 0.5, 0.5, 1)[0], Endplate(lower[1], lower[0], lower[3], lowerDip, 0.5, 0.5, 1)[0]);
+            truth.Add(new PhantomDisc(level, Dist(upper[3], lower[0]), middle, Dist(upper[2], lower[1]), ratio, degenerated, hernia));
         }
 
         return Extrude(g, slice, sig, o, truth);
@@ -152,11 +164,31 @@ public static class LumbarPhantom
         return [P(-depth / 2, -20), P(depth / 2, -20), P(depth / 2 - 4, 75), P(depth / 2 - 4 - depth / 3, 75)];
     }
 
-    /// <summary>A vertebral body: a dark cortical shell (about 1 mm, the endplates) around brighter fatty marrow, as on T2 TSE.</summary>
-    private static void DrawBone(LabelMap m, Volume<float> s, (double X, double Y)[] outline, short label, double cx, double cy, double depth, double height, double angle)
+    /// <summary>A vertebral body: a dark cortical shell (about 1 mm, the endplates) around brighter fatty marrow, as on T2 TSE; both
+    /// endplates dip <see cref="EndplateConcavity"/> into the body. Corners: top-anterior, top-posterior, bottom-posterior, bottom-anterior.</summary>
+    private static void DrawBone(LabelMap m, Volume<float> s, (double X, double Y)[] outline, short label, (double X, double Y)[] marrow)
     {
-        Draw(m, s, outline, label, Cortex);
-        PolygonRasterizer.Fill(s, PolygonRasterizer.Rectangle(cx, cy, depth - 2, height - 2, angle), Marrow);
+        Draw(m, s, Concave(outline), label, Cortex);
+        PolygonRasterizer.Fill(s, Concave(marrow), Marrow);
+    }
+
+    private static (double X, double Y)[] Concave((double X, double Y)[] q) =>
+        [.. Endplate(q[0], q[1], q[3], EndplateConcavity, 0, 1), .. Endplate(q[2], q[3], q[0], EndplateConcavity, 0, 1)];
+
+    /// <summary>
+    /// Points of the endplate from corner <paramref name="a"/> to corner <paramref name="b"/> (fractions u0..u1 of the way), dipping
+    /// depth·sin²(πu) towards <paramref name="inside"/>'s side of the line: a smooth bowl, flat at the rims (the ring apophysis).
+    /// </summary>
+    private static (double X, double Y)[] Endplate((double X, double Y) a, (double X, double Y) b, (double X, double Y) inside, double depth, double u0, double u1, int n = 24)
+    {
+        var (ex, ey) = Unit(b, a);
+        var (nx, ny) = (-ey, ex);
+        if ((inside.X - a.X) * nx + (inside.Y - a.Y) * ny < 0) (nx, ny) = (-nx, -ny);
+        return Enumerable.Range(0, n).Select(i => n == 1 ? u0 : u0 + (u1 - u0) * i / (n - 1)).Select(u =>
+        {
+            var d = depth * Math.Pow(Math.Sin(Math.PI * u), 2);
+            return (a.X + u * (b.X - a.X) + d * nx, a.Y + u * (b.Y - a.Y) + d * ny);
+        }).ToArray();
     }
 
     private static void Draw(LabelMap m, Volume<float> s, (double X, double Y)[] p, short label, float value)

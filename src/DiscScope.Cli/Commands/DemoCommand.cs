@@ -25,9 +25,6 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
         public string Out { get; init; } = "discscope-demo";
     }
 
-    /// <summary>Stated tolerances: disc middle height within 1.5 mm, signal ratio within 0.15, herniated disc displacement above 2 mm.</summary>
-    public const double HeightToleranceMm = 1.5, SignalTolerance = 0.15, HerniationMinMm = 2.0;
-
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(s.Out);
@@ -50,9 +47,7 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
             var l = report.Levels.FirstOrDefault(x => x.Level == d.Level);
             var m = l?.Measurements;
             if (m is null) { t.AddRow(d.Level.ToString(), "not found", "", "", "[red]missed[/]"); failures++; continue; }
-            var ok = (d.HerniationMm > 0 || Math.Abs(m.Heights.Middle.Value - d.MiddleMm) <= HeightToleranceMm)
-                && (m.SignalIntensityRatio is not { } sir || Math.Abs(sir - d.SignalRatio) <= SignalTolerance)
-                && (d.HerniationMm == 0 || m.PosteriorDisplacement?.Value > HerniationMinMm);
+            var ok = PhantomTolerances.Within(d, m);
             if (!ok) failures++;
             t.AddRow(d.Level.ToString(), F($"{m.Heights.Middle.Value:0.0} ({d.MiddleMm:0.0})"), F($"{m.SignalIntensityRatio:0.00} ({d.SignalRatio:0.00})"),
                 F($"{m.PosteriorDisplacement?.Value:0.0}") + (d.HerniationMm > 0 ? F($" (herniation {d.HerniationMm:0} mm)") : ""), ok ? "[green]ok[/]" : "[red]off[/]");
@@ -71,7 +66,7 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
                 AnsiConsole.MarkupLine(F($"Dice {name} (levels merged) vs ground truth: {dice:0.000}"));
             }
         }
-        AnsiConsole.MarkupLine(F($"tolerances: middle height ±{HeightToleranceMm} mm, signal ratio ±{SignalTolerance}, herniated disc displacement > {HerniationMinMm} mm; {failures} of {phantom.Discs.Count} discs off"));
+        AnsiConsole.MarkupLine(F($"tolerances: middle height ±{PhantomTolerances.HeightMm} mm, signal ratio ±{PhantomTolerances.SignalRatio}, herniated disc displacement > {PhantomTolerances.HerniationMinMm} mm; {failures} of {phantom.Discs.Count} discs off"));
         AnsiConsole.MarkupLine($"every output is in [green]{Markup.Escape(Path.GetFullPath(s.Out))}[/] ({o.Written.Count} files + heatmaps)");
         return 0;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiscScope.Analysis.Synthetic;
 using DiscScope.TestSupport;
 
 namespace DiscScope.Cli.Tests.Commands;
@@ -24,6 +25,17 @@ public class DemoCommandTests
         using var report = JsonDocument.Parse(File.ReadAllText(tmp.File("report.json")));
         var levels = report.RootElement.GetProperty("levels").EnumerateArray().Select(l => l.GetProperty("level").GetString()).ToHashSet();
         foreach (var designed in new[] { "T12-L1", "L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1" }) Assert.Contains(designed, levels);
+
+        // The issue's acceptance: findings within the stated tolerances of the phantom's design (truth rebuilt here, not read from the CLI).
+        var measured = report.RootElement.GetProperty("levels").EnumerateArray().ToDictionary(l => l.GetProperty("level").GetString()!, l => l.GetProperty("measurements"));
+        foreach (var d in LumbarPhantom.Create().Discs)
+        {
+            var m = measured[d.Level.ToString()];
+            double? Opt(string name) => m.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+            var middle = m.GetProperty("heights_mm").GetProperty("middle").GetDouble();
+            Assert.True(PhantomTolerances.Within(d, middle, Opt("signal_intensity_ratio"), Opt("posterior_displacement_mm")),
+                $"{d.Level}: middle {middle:F1} mm (design {d.MiddleMm:F1}), signal ratio {Opt("signal_intensity_ratio"):F2} (design {d.SignalRatio:F2}), displacement {Opt("posterior_displacement_mm"):F1} mm (herniation {d.HerniationMm} mm)");
+        }
 
         foreach (var dcm in new[] { "sr.dcm", "seg.dcm", Path.Combine("phantom_dicom", "IM0008.dcm") })
         {
