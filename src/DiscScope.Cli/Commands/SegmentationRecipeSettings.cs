@@ -28,6 +28,10 @@ public class SegmentationRecipeSettings : CommandSettings
     [Description("Square training patch in canvas pixels (default 128).")]
     public int Patch { get; init; } = 128;
 
+    [CommandOption("--canvas-mm <MM>")]
+    [Description("Pixel size of the network's canvas in mm (default 1.4); stored in the model, which segments at it.")]
+    public double CanvasMm { get; init; } = SliceCanvas.Default.SpacingMm;
+
     [CommandOption("--threads <N>")]
     public int Threads { get; init; } = 2;
 
@@ -53,6 +57,7 @@ public class SegmentationRecipeSettings : CommandSettings
     /// <summary>The recipe as trainer options, with a wall-time cap and the seed offset by <paramref name="seedOffset"/> (CV folds).</summary>
     public SegmentationTrainingOptions TrainingOptions(TimeSpan timeBudget, int seedOffset = 0) => new()
     {
+        Canvas = CanvasMm is > 0.3 and < 5 ? SliceCanvas.Default with { SpacingMm = CanvasMm } : throw new InputException($"--canvas-mm {CanvasMm}: expected 0.3-5 mm"),
         Steps = Steps, TimeBudget = timeBudget, BatchSize = Batch, BaseChannels = Base, Threads = Threads, PatchWidth = Patch, PatchHeight = Patch, Seed = Seed + seedOffset,
     };
 }
