@@ -36,6 +36,10 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         [Description("The grading model the fusion belongs to; the fusion is written beside it as <model>.fusion.json (default models/grading/disc-grading.onnx).")]
         public string Model { get; init; } = Path.Combine("models", "grading", "disc-grading.onnx");
 
+        [CommandOption("--heads <LIST>")]
+        [Description("Heads to fuse, comma-separated (default pfirrmann,herniation,bulging,narrowing,spondylolisthesis); the others keep the network's probabilities.")]
+        public string? Heads { get; init; }
+
         [CommandOption("--l2 <W>")]
         [Description("L2 weight on the standardised coefficients (default 0.02).")]
         public double L2 { get; init; } = GradingFusionTrainer.DefaultL2;
@@ -58,13 +62,14 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         var rows = ReadRows(s.Predictions, measurements);
         Console.WriteLine($"{rows.Count} discs with out-of-fold predictions, {rows.Count(r => r.Measurement is not null)} of them measured; folds {string.Join(", ", rows.Select(r => r.Fold).Distinct().Order())}");
 
-        var fused = GradingFusionTrainer.CrossValidate(rows, l2: s.L2);
+        var heads = s.Heads is null ? GradingFusionTrainer.DefaultHeads : ParseHeads(s.Heads);
+        var fused = GradingFusionTrainer.CrossValidate(rows, heads, s.L2);
         var patients = rows.Select(r => r.Patient).ToList();
         var truth = GradingTask.All.Select((_, h) => rows.Select(r => r.Truth[h]).ToArray()).ToList();
         var before = GradingCrossValidation.Summarise(patients, truth, [.. GradingTask.All.Select((_, h) => rows.Select(r => r.Probabilities[h]).ToArray())]);
         var after = GradingCrossValidation.Summarise(patients, truth, fused);
 
-        var fusion = GradingFusionTrainer.Fit(rows, l2: s.L2);
+        var fusion = GradingFusionTrainer.Fit(rows, heads, s.L2);
         fusion.Write(GradingFusion.PathFor(s.Model));
         var doc = new
         {
@@ -85,6 +90,17 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         if (s.Card != "-") ModelCardSection.Write(s.Card, "fusion", md);
         Console.WriteLine($"wrote {GradingFusion.PathFor(s.Model)}, {s.Json}{(s.Card != "-" ? " and the fusion section of " + s.Card : "")}");
         return 0;
+    }
+
+    /// <summary>The head names of a comma-separated list, each one of the grading heads.</summary>
+    public static IReadOnlyList<string> ParseHeads(string list)
+    {
+        var known = GradingTask.All.Select(t => t.HeadName).ToHashSet(StringComparer.Ordinal);
+        var heads = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (heads.Count == 0) throw new InputException("--heads: no head named");
+        foreach (var h in heads)
+            if (!known.Contains(h)) throw new InputException($"--heads: unknown head '{h}' (known: {string.Join(", ", known)})");
+        return heads;
     }
 
     /// <summary>Rows from an evaluation JSON's out-of-fold predictions joined with the measurements by patient and IVD label.</summary>
