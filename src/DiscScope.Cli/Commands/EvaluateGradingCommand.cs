@@ -25,8 +25,8 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         [Description("Do not cross-validate again: rewrite --card from the metrics already in --json.")]
         public bool FromJson { get; init; }
 
-        [CommandOption("--average-with <FILE>")]
-        [Description("With --from-json: average --json's out-of-fold probabilities with this second evaluation's (another seed of the same recipe), i.e. evaluate the two-model ensemble; the result replaces --json.")]
+        [CommandOption("--average-with <FILES>")]
+        [Description("With --from-json: average --json's out-of-fold probabilities with these evaluations' (comma-separated; other seeds of the same recipe), equally weighted, i.e. evaluate the ensemble; the result replaces --json.")]
         public string? AverageWith { get; init; }
 
         [CommandOption("--json <FILE>")]
@@ -113,29 +113,44 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         return 0;
     }
 
-    /// <summary>Replaces the predictions of <paramref name="json"/> by their average with those of <paramref name="other"/> (matched by
-    /// patient and IVD label; every disc must be in both) and records the ensemble.</summary>
-    private static void AverageInto(string json, string other)
+    /// <summary>Replaces the predictions of <paramref name="json"/> by their equally weighted average with those of the comma-separated
+    /// <paramref name="otherFiles"/> (matched by patient and IVD label; every disc must be in all) and records the ensemble.</summary>
+    private static void AverageInto(string json, string otherFiles)
     {
-        if (!File.Exists(other)) throw new InputException($"{other}: no such file");
+        var files = otherFiles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (files.Length == 0) throw new InputException("--average-with: no file named");
+        foreach (var f in files)
+            if (!File.Exists(f)) throw new InputException($"{f}: no such file");
         var a = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!;
-        var b = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(other))!;
+        Average(a, [.. files.Select(f => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(f))!)], files);
+        File.WriteAllText(json, a.ToJsonString(EvaluationJson.Options));
+        Console.WriteLine($"averaged the predictions of {json} and {string.Join(", ", files)}");
+    }
+
+    /// <summary>
+    /// Averages, in place, the out-of-fold probabilities of evaluation <paramref name="a"/> with those of <paramref name="runs"/> (equal
+    /// weights, rounded to 4 decimals as stored), matched by patient and IVD label, and records the seeds. Pure apart from
+    /// <paramref name="a"/>; <paramref name="names"/> name the runs in errors.
+    /// </summary>
+    public static void Average(System.Text.Json.Nodes.JsonNode a, IReadOnlyList<System.Text.Json.Nodes.JsonNode> runs, IReadOnlyList<string> names)
+    {
         static string Key(System.Text.Json.Nodes.JsonNode r) => $"{r["patient"]}/{r["ivd"]}";
-        var pa = a["predictions"]?.AsArray() ?? throw new InputException($"{json}: no predictions to average");
-        var pb = (b["predictions"]?.AsArray() ?? throw new InputException($"{other}: no predictions to average")).ToDictionary(r => Key(r!), r => r!);
+        var pa = a["predictions"]?.AsArray() ?? throw new InputException("no predictions to average");
+        var byKey = runs.Select((b, i) => (b["predictions"]?.AsArray() ?? throw new InputException($"{names[i]}: no predictions to average")).ToDictionary(r => Key(r!), r => r!)).ToList();
+        var n = 1 + runs.Count;
         foreach (var r in pa)
         {
-            if (!pb.TryGetValue(Key(r!), out var q)) throw new InputException($"{other}: no prediction for disc {Key(r!)}");
+            var same = byKey.Select((d, i) => d.TryGetValue(Key(r!), out var q) ? q : throw new InputException($"{names[i]}: no prediction for disc {Key(r!)}")).ToList();
             foreach (var task in GradingTask.All)
             {
-                var x = r!["probabilities"]![task.HeadName]!.AsArray(); var y = q["probabilities"]![task.HeadName]!.AsArray();
-                for (var c = 0; c < x.Count; c++) x[c] = Math.Round((x[c]!.GetValue<double>() + y[c]!.GetValue<double>()) / 2, 4);
+                var x = r!["probabilities"]![task.HeadName]!.AsArray();
+                for (var c = 0; c < x.Count; c++)
+                    x[c] = Math.Round((x[c]!.GetValue<double>() + same.Sum(q => q["probabilities"]![task.HeadName]![c]!.GetValue<double>())) / n, 4);
             }
         }
-        a["ensemble"] = $"out-of-fold probabilities averaged over two cross-validation runs of the same recipe (seeds {a["seed"]} and {b["seed"]}); each run's predictions come from fold models that never saw the disc's patient";
-        a["seeds"] = new System.Text.Json.Nodes.JsonArray(a["seed"]!.GetValue<int>(), b["seed"]!.GetValue<int>());
-        File.WriteAllText(json, a.ToJsonString(EvaluationJson.Options));
-        Console.WriteLine($"averaged the predictions of {json} and {other}");
+        var seeds = new[] { a }.Concat(runs).Select(b => b["seed"]!.GetValue<int>()).ToArray();
+        a["ensemble"] = $"out-of-fold probabilities averaged over {n} cross-validation runs of the same recipe (seeds {string.Join(", ", seeds)}); each run's predictions come from fold models that never saw the disc's patient";
+        a["seeds"] = new System.Text.Json.Nodes.JsonArray([.. seeds.Select(v => (System.Text.Json.Nodes.JsonNode?)v)]);
     }
 
     /// <summary>The cross-validation summary (<see cref="GradingCrossValidation.Summarise(IReadOnlyList{string}, IReadOnlyList{int[]}, IReadOnlyList{double[][]}, BootstrapOptions?)"/>) from stored predictions.</summary>

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using DiscScope.Analysis.DiscGrading;
+using DiscScope.Cli.Commands;
+
+namespace DiscScope.Cli.Tests.Commands;
+
+public class EvaluateGradingCommandTests
+{
+    /// <summary>One run's evaluation JSON with two discs whose every head gets the same first-class probability p (the rest on class 1).</summary>
+    private static JsonNode Run(int seed, double pFirst, double pSecond)
+    {
+        JsonNode Disc(string patient, int ivd, double p) => new JsonObject
+        {
+            ["patient"] = patient, ["ivd"] = ivd,
+            ["probabilities"] = new JsonObject(GradingTask.All.Select(t => KeyValuePair.Create(t.HeadName,
+                (JsonNode?)new JsonArray([.. Enumerable.Range(0, t.Classes).Select(c => (JsonNode?)(c == 0 ? p : c == 1 ? 1 - p : 0.0))])))),
+        };
+        return new JsonObject { ["seed"] = seed, ["predictions"] = new JsonArray(Disc("p1", 1, pFirst), Disc("p2", 3, pSecond)) };
+    }
+
+    [Fact]
+    public void ThreeRunsAreAveragedWithEqualWeightsDiscByDisc()
+    {
+        var a = Run(42, 0.9, 0.3);
+        // The other runs list their discs in another order: matching is by patient and IVD label.
+        var b = Run(43, 0.6, 0.0); var c = Run(44, 0.3, 0.6);
+        b["predictions"] = new JsonArray([.. b["predictions"]!.AsArray().Reverse().Select(n => n!.DeepClone())]);
+        EvaluateGradingCommand.Average(a, [b, c], ["b", "c"]);
+        var p = a["predictions"]!.AsArray();
+        foreach (var t in GradingTask.All)
+        {
+            Assert.Equal(0.6, p[0]!["probabilities"]![t.HeadName]![0]!.GetValue<double>(), 9);   // (0.9 + 0.6 + 0.3) / 3
+            Assert.Equal(0.3, p[1]!["probabilities"]![t.HeadName]![0]!.GetValue<double>(), 9);   // (0.3 + 0.0 + 0.6) / 3
+            Assert.Equal(0.7, p[1]!["probabilities"]![t.HeadName]![1]!.GetValue<double>(), 9);
+        }
+        Assert.Equal([42, 43, 44], a["seeds"]!.AsArray().Select(s => s!.GetValue<int>()));
+    }
+
+    [Fact]
+    public void ADiscMissingFromARunIsAnError()
+    {
+        var a = Run(42, 0.9, 0.3); var b = Run(43, 0.6, 0.0);
+        b["predictions"]!.AsArray().RemoveAt(1);
+        var e = Assert.Throws<InputException>(() => EvaluateGradingCommand.Average(a, [b], ["b.json"]));
+        Assert.Contains("b.json", e.Message);
+    }
+}
