@@ -50,21 +50,17 @@ public static class Morphometry
 
     /// <summary>
     /// Height of the intervertebral space at the disc's station <paramref name="fraction"/>: from the upper body's lowest point to the
-    /// lower body's highest point within the same band of s, edge to edge, along the disc's normal. Null when a body has no pixels in
-    /// the band, or when the space is not the disc plus a thin seam (narrower than the disc's own extent there, or wider by more than
-    /// <paramref name="maxSeamMm"/>: a body under-segmented near its endplate).
+    /// lower body's highest point within the same band of s as <see cref="HeightAt"/>, edge to edge, along the disc's normal. Null when
+    /// a body has no pixels in the band.
     /// </summary>
-    public static double? SpaceAt(PlanarPoints disc, PlanarPoints upper, PlanarPoints lower, LocalFrame f, double fraction, double maxSeamMm)
+    public static double? SpaceAt(PlanarPoints disc, PlanarPoints upper, PlanarPoints lower, LocalFrame f, double fraction)
     {
         var (lo, hi) = SRange(disc, f);
         var s0 = lo + fraction * (hi - lo);
         var half = Math.Max(0.5, 0.75 * Math.Max(disc.SpacingX, disc.SpacingY));
         var above = Extreme(upper, f, s0, half, lowest: true);
         var below = Extreme(lower, f, s0, half, lowest: false);
-        if (above is null || below is null) return null;
-        var space = below.Value - above.Value - disc.PixelExtent(f.Nx, f.Ny);
-        var own = HeightAt(disc, f, fraction);
-        return space >= own - 1e-9 && space <= own + maxSeamMm ? space : null;
+        return above is null || below is null ? null : below.Value - above.Value - disc.PixelExtent(f.Nx, f.Ny);
     }
 
     /// <summary>Largest (<paramref name="lowest"/>) or smallest t of the points within ±half of s0; null when none.</summary>
@@ -82,12 +78,18 @@ public static class Morphometry
 
     /// <summary>
     /// Disc heights at <see cref="Stations"/> as the space between the adjacent vertebral bodies (<see cref="SpaceAt"/>), station by
-    /// station; the disc mask's own extent where a body is missing or the space is implausible.
+    /// station, where that space is the disc plus a thin seam: at least the disc mask's own extent there (<see cref="HeightAt"/>) and at
+    /// most <paramref name="maxSeamMm"/> more (wider means a body under-segmented near its endplate). Otherwise, or where a body is
+    /// missing, the disc mask's own extent.
     /// </summary>
     public static VertebralHeights DiscSpaceHeights(PlanarPoints disc, PlanarPoints? upper, PlanarPoints? lower, LocalFrame f, double maxSeamMm)
     {
-        double At(double fraction) =>
-            (upper is null || lower is null ? null : SpaceAt(disc, upper, lower, f, fraction, maxSeamMm)) ?? HeightAt(disc, f, fraction);
+        double At(double fraction)
+        {
+            var own = HeightAt(disc, f, fraction);
+            var space = upper is null || lower is null ? null : SpaceAt(disc, upper, lower, f, fraction);
+            return space is { } v && v >= own - 1e-9 && v <= own + maxSeamMm ? v : own;
+        }
         return new(new Millimetres(At(Stations[0])), new Millimetres(At(Stations[1])), new Millimetres(At(Stations[2])));
     }
 
