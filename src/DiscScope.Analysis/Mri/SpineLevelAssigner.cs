@@ -5,8 +5,8 @@ namespace DiscScope.Analysis.Mri;
 /// <summary>
 /// Turns a 3-class sagittal map (vertebra / disc / canal) into named levels, as a pure function:
 /// disc regions -> the longest column-like chain -> ordered bottom-up along the spinal axis; the lowest disc above the sacrum is L5-S1
-/// (SPIDER IVD label 1), counting upward, unless a lumbar-sized body lies under the lowest disc found (then L5-S1 was missed and the levels
-/// start at L4-L5, with a warning); vertebra pixels take the number of disc planes below them (1 = L5), pixels below L5-S1 are sacrum.
+/// (SPIDER IVD label 1), counting upward, unless a lumbar-sized body lies under the lowest disc found (then that body is L5: a disc region
+/// right under it is taken back as L5-S1 (<see cref="LowestDiscRescue"/>), else L5-S1 was missed and the levels start at L4-L5, with a warning); vertebra pixels take the number of disc planes below them (1 = L5), pixels below L5-S1 are sacrum.
 /// Discs are checked against the spinal canal's main column (<see cref="CanalColumn"/>), so canal-like blobs in the pelvis do not admit
 /// pelvic regions as discs.
 /// Posterior elements are told from bodies by the canal: bodies lie anterior to it.
@@ -71,7 +71,18 @@ public static class SpineLevelAssigner
             var underLowest = bodyBelow.TopYMm - lowest.BottomYMm < 8 && Math.Abs(bodyBelow.CentroidXMm - lowest.CentroidXMm) < 25;
             var lumbarShape = bodyBelow.AreaMm2 >= o.LumbarBodyMinFraction * typical && bodyBelow.AreaMm2 <= 1.5 * typical
                               && bodyBelow.BottomYMm - bodyBelow.TopYMm <= 1.35 * typicalExtent;
-            if (underLowest && lumbarShape)
+            // The network often did segment that disc, beyond the end of the canal it found (T1: dark CSF), so the canal test turned it
+            // away: a disc region right under this body is taken back as L5-S1 (LowestDiscRescue).
+            var rescued = underLowest && lumbarShape
+                ? LowestDiscRescue.Find(bodyBelow, map, lowest, Median([.. Enumerable.Range(1, chain.Count - 1).Select(k => Distance(chain[k - 1], chain[k]))]), chain, o)
+                : null;
+            if (rescued is not null)
+            {
+                chain.Insert(0, rescued);
+                lowest = rescued;
+                bodyBelow = null;
+            }
+            else if (underLowest && lumbarShape)
             {
                 offset = 1;
                 warnings.Add(new(LevelWarningKind.LowestDiscNotSegmented,

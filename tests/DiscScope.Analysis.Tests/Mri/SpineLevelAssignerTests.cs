@@ -102,6 +102,30 @@ public sealed class SpineLevelAssignerTests
     }
 
     [Fact]
+    public void An_L5S1_disc_beyond_the_end_of_the_canal_is_taken_back_when_it_lies_right_under_L5()
+    {
+        // As on many T1 slices: the network found L5-S1 (y 246-254) but the canal it found ends at y 221, so the disc is not "in front of the canal".
+        var s = SyntheticSpine.Lumbar(6, sacrum: false, canal: false).Rect(Structure.Canal, 85, 0, 97, 222);
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.Equal(["L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2", "T12-L1"], p.Discs.Select(d => d.Level.ToString()));
+        Assert.DoesNotContain(p.Warnings, w => w.Kind == LevelWarningKind.LowestDiscNotSegmented);
+        Assert.Equal(201, p.Labels[250 * SyntheticSpine.W + 60]);
+        Assert.Equal(1, p.Labels[235 * SyntheticSpine.W + 60]);    // L5
+    }
+
+    [Fact]
+    public void A_region_below_L5_that_does_not_touch_it_is_not_taken_for_L5S1()
+    {
+        var s = SyntheticSpine.Lumbar(6, sacrum: false, canal: false).Rect(Structure.Canal, 85, 0, 97, 222);
+        s.Rect(Structure.Background, 40, 245, 80, 256);  // L5-S1 not segmented
+        s.Rect(Structure.Disc, 40, 262, 80, 271);        // a disc-like region 17 mm under the L5 body (pelvis)
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.Equal("L4-L5", p.Discs[0].Level.ToString());
+        Assert.Contains(p.Warnings, w => w.Kind == LevelWarningKind.LowestDiscNotSegmented);
+        Assert.Equal(0, p.Labels[266 * SyntheticSpine.W + 60]);
+    }
+
+    [Fact]
     public void A_sacrum_under_L5S1_does_not_shift_the_levels()
     {
         var p = Parsed(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(6).Map));
