@@ -91,7 +91,7 @@ public static class AnalysisRunner
             if (wanted is not null && !wanted.Contains(r.Format)) continue;
             if (!r.CanRender(ctx)) { skipped.Add(r.Format); continue; }
             var path = Path.Combine(q.OutDir, r.FileName);
-            using (var fs = File.Create(path)) r.Render(ctx, fs);
+            ReportFile.Write(path, fs => r.Render(ctx, fs));
             written.Add(path);
             Stage(r.FileName);
         }

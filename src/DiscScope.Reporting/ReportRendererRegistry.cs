@@ -44,7 +44,7 @@ public sealed class ReportRendererRegistry
         {
             if (!r.CanRender(context)) continue;
             var path = Path.Combine(folder, r.FileName);
-            using (var fs = File.Create(path)) r.Render(context, fs);
+            ReportFile.Write(path, fs => r.Render(context, fs));
             written.Add(path);
         }
         return written;

@@ -44,7 +44,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         {
             if (!r.CanRender(ctx)) throw new InputException($"{r.Format}: this report lacks what the format needs (study UID, images)");
             var path = Path.Combine(outDir, r.FileName);
-            using (var fs = File.Create(path)) r.Render(ctx, fs);
+            ReportFile.Write(path, fs => r.Render(ctx, fs));
             AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(path)}[/]");
         }
         return 0;
