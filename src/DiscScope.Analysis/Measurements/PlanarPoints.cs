@@ -47,6 +47,40 @@ public sealed class PlanarPoints
         return new PlanarPoints([.. xs], [.. ys], [.. idx], SpacingX, SpacingY);
     }
 
+    /// <summary>The largest 8-connected piece of the points on their pixel grid (ties: the first found); empty when there are none.</summary>
+    public PlanarPoints LargestComponent()
+    {
+        if (Count == 0) return this;
+        var cell = new Dictionary<(long C, long R), int>(Count);
+        for (var n = 0; n < Count; n++) cell[(RoundCell(X[n], SpacingX), RoundCell(Y[n], SpacingY))] = n;
+        var piece = new int[Count];
+        Array.Fill(piece, -1);
+        int pieces = 0, best = -1, bestSize = 0;
+        var stack = new Stack<int>();
+        for (var start = 0; start < Count; start++)
+        {
+            if (piece[start] >= 0) continue;
+            var id = pieces++; var size = 0;
+            piece[start] = id; stack.Push(start);
+            while (stack.Count > 0)
+            {
+                var n = stack.Pop(); size++;
+                long c = RoundCell(X[n], SpacingX), r = RoundCell(Y[n], SpacingY);
+                for (var dr = -1; dr <= 1; dr++)
+                    for (var dc = -1; dc <= 1; dc++)
+                        if (cell.TryGetValue((c + dc, r + dr), out var m) && piece[m] < 0) { piece[m] = id; stack.Push(m); }
+            }
+            if (size > bestSize) { bestSize = size; best = id; }
+        }
+        if (pieces == 1) return this;
+        List<double> xs = [], ys = []; List<long> idx = [];
+        for (var n = 0; n < Count; n++)
+            if (piece[n] == best) { xs.Add(X[n]); ys.Add(Y[n]); idx.Add(Index[n]); }
+        return new PlanarPoints([.. xs], [.. ys], [.. idx], SpacingX, SpacingY);
+    }
+
+    private static long RoundCell(double v, double spacing) => (long)Math.Round(v / spacing);
+
     /// <summary>Extent of one pixel projected on a unit direction (dx, dy): |dx|·sx + |dy|·sy.</summary>
     public double PixelExtent(double dx, double dy) => Math.Abs(dx) * SpacingX + Math.Abs(dy) * SpacingY;
 }

@@ -19,6 +19,10 @@ public static class SpineMorphometry
     /// </summary>
     public const double MaxEndplateSeamMm = 4.0;
 
+    /// <summary>Least length of one endplate (along the disc's axis), as a share of the other endplate's across the disc, for its posterior
+    /// margin to count in the displacement and slip.</summary>
+    public const double MinEndplateCoverage = 0.7;
+
     public static SpineMeasurements Measure(LabelMap slice, Volume<float>? image = null)
     {
         ArgumentNullException.ThrowIfNull(slice);
@@ -41,8 +45,12 @@ public static class SpineMorphometry
             if (label == SpineLabel.Sacrum) continue; // the sacrum has no body heights in this sense
             // Orientation from the disc below this vertebra (k = label), else the disc above (k = label + 1).
             LocalFrame? f = frames.TryGetValue(label, out var fb) ? fb : frames.TryGetValue(label + 1, out var fa) ? fa : null;
-            var frame = (f ?? new LocalFrame(0, 0, 1, 0)).At(body.X.Average(), body.Y.Average());
-            vertebrae.Add(new VertebraMeasurement(SpineLabel.VertebraOf(label), Morphometry.Heights(body, frame)));
+            var piece = body.LargestComponent();
+            var frame = (f ?? new LocalFrame(0, 0, 1, 0)).At(piece.X.Average(), piece.Y.Average());
+            var heights = Morphometry.Heights(piece, frame);
+            // A station that crosses no body pixel (a body split in pieces) gives no height: the body is not measurable, and a zero
+            // height must not read as a crushed vertebra.
+            if (Measurable(heights)) vertebrae.Add(new VertebraMeasurement(SpineLabel.VertebraOf(label), heights));
         }
 
         var discResults = new List<DiscMeasurement>();
@@ -51,12 +59,14 @@ public static class SpineMorphometry
             var f = frames[k];
             bodies.TryGetValue(k, out var upper);
             bodies.TryGetValue(k == 1 ? SpineLabel.Sacrum : k - 1, out var lower);
-            discResults.Add(MeasureDisc(DiscLevel.FromSpiderIvdLabel(k), p, f, upper, lower, canal, image));
+            if (MeasureDisc(DiscLevel.FromSpiderIvdLabel(k), p, f, upper, lower, canal, image) is { } m) discResults.Add(m);
         }
         return new SpineMeasurements(discResults, vertebrae, Lordosis(bodies, frames, discs.FirstOrDefault(d => d.K == 1).P));
     }
 
-    /// <summary>The vertebral body: vertebra pixels anterior to the canal's anterior margin in the same row (all pixels when there is no canal).</summary>
+    /// <summary>The vertebral body: vertebra pixels anterior to the canal's anterior margin in the same row (all pixels when there is no canal).
+    /// Heights are taken on its largest connected piece, so that stray pixels of the label elsewhere (the network's false positives in the
+    /// abdomen, which the level assigner names by their position) do not stretch the body; endplates are taken next to the disc.</summary>
     public static PlanarPoints VertebralBody(PlanarPoints vertebra, PlanarPoints canal)
     {
         if (canal.IsEmpty || vertebra.IsEmpty) return vertebra;
@@ -70,26 +80,46 @@ public static class SpineMorphometry
         return vertebra.Where((x, y) => x < (front.TryGetValue(y, out var fx) ? fx : median));
     }
 
-    private static DiscMeasurement MeasureDisc(DiscLevel level, PlanarPoints disc, LocalFrame f, PlanarPoints? upper, PlanarPoints? lower,
+    /// <summary>True when every station has a positive, finite height.</summary>
+    private static bool Measurable(VertebralHeights h) =>
+        new[] { h.Anterior.Value, h.Middle.Value, h.Posterior.Value }.All(v => double.IsFinite(v) && v > 0);
+
+    /// <summary>The disc's measurements; null when its heights cannot be measured (a station crossing no disc pixel).</summary>
+    private static DiscMeasurement? MeasureDisc(DiscLevel level, PlanarPoints disc, LocalFrame f, PlanarPoints? upper, PlanarPoints? lower,
         PlanarPoints canal, Volume<float>? image)
     {
         var heights = Morphometry.DiscSpaceHeights(disc, upper, lower, f, MaxEndplateSeamMm);
-        var adjacent = new[] { upper, lower }.Where(b => b is not null).Select(b => Morphometry.HeightAt(b!, f.At(b!.X.Average(), b.Y.Average()), 0.5)).ToList();
+        if (!Measurable(heights)) return null;
+        // Only bodies with a measurable middle height count as the index's reference (a zero would make the index infinite).
+        var adjacent = new[] { upper, lower }.Where(b => b is not null).Select(b => b!.LargestComponent())
+            .Select(b => Morphometry.HeightAt(b, f.At(b.X.Average(), b.Y.Average()), 0.5))
+            .Where(h => double.IsFinite(h) && h > 0).ToList();
         double? dhi = adjacent.Count > 0 ? heights.Mean.Value / adjacent.Average() : null;
         var wedge = Degrees.FromRadians(Math.Atan(Morphometry.BoundarySlope(disc, f, upper: true)) - Math.Atan(Morphometry.BoundarySlope(disc, f, upper: false)));
 
         var (_, sMax) = Morphometry.SRange(disc, f);
         var halfU = disc.PixelExtent(f.Ux, f.Uy) / 2;
         var (tTop, tBottom) = Morphometry.TRange(disc, f);
-        var postU = upper is null ? (double?)null : PosteriorMargin(upper, f, nearT: tTop, above: true);
-        var postL = lower is null ? (double?)null : PosteriorMargin(lower, f, nearT: tBottom, above: false);
+        PlanarPoints? Endplate(PlanarPoints? body) => body is null ? null : EndplateBand(body, disc) is { IsEmpty: false } e ? e : null;
+        var endplateU = Endplate(upper);
+        var endplateL = Endplate(lower);
+        // An endplate much shorter than the one across the disc (a body only partly segmented, as the sacrum often is) has no trustworthy
+        // posterior margin: it is left out rather than read as a slip.
+        if (endplateU is not null && endplateL is not null)
+        {
+            double lu = Morphometry.Length(endplateU, f), ll = Morphometry.Length(endplateL, f);
+            if (lu < MinEndplateCoverage * ll) endplateU = null;
+            else if (ll < MinEndplateCoverage * lu) endplateL = null;
+        }
+        var postU = endplateU is null ? (double?)null : PosteriorMargin(endplateU, f);
+        var postL = endplateL is null ? (double?)null : PosteriorMargin(endplateL, f);
         Millimetres? displacement = postU is null && postL is null ? null
             : new Millimetres(sMax + halfU - new[] { postU, postL }.Where(v => v is not null).Average(v => v!.Value));
 
         Listhesis? slip = null;
         if (postU is not null && postL is not null)
         {
-            var depth = Depth(lower!, f, tBottom, above: false);
+            var depth = Morphometry.Length(endplateL!, f);
             var mm = postL.Value - postU.Value;
             slip = new Listhesis(new Millimetres(mm), depth > 0 ? 100 * mm / depth : 0);
         }
@@ -116,24 +146,28 @@ public static class SpineMorphometry
         return new DiscMeasurement(level, heights, dhi, wedge, displacement, sir, canalAp, slip);
     }
 
-    /// <summary>Posterior margin (max s + half a pixel) of the body's endplate band: the 3 mm of the body nearest the disc.</summary>
-    private static double? PosteriorMargin(PlanarPoints body, LocalFrame f, double nearT, bool above)
-    {
-        var band = EndplateBand(body, f, above);
-        if (band.IsEmpty) return null;
-        return Morphometry.SRange(band, f).Max + band.PixelExtent(f.Ux, f.Uy) / 2;
-    }
+    /// <summary>Posterior margin (max s + half a pixel) of a body's endplate band; null when the band is empty.</summary>
+    private static double? PosteriorMargin(PlanarPoints band, LocalFrame f) =>
+        band.IsEmpty ? null : Morphometry.SRange(band, f).Max + band.PixelExtent(f.Ux, f.Uy) / 2;
 
-    private static double Depth(PlanarPoints body, LocalFrame f, double nearT, bool above)
+    /// <summary>
+    /// The body's endplate next to the disc: its pixels within <see cref="MaxEndplateSeamMm"/> of a disc pixel (per axis). Taken by
+    /// distance to the disc, not as a band of the body along the disc's normal, so a steeply tilted L5-S1 still gets the whole endplate, and
+    /// pixels of the label far from the disc (pelvic false positives named sacrum) cannot stand in for it.
+    /// </summary>
+    private static PlanarPoints EndplateBand(PlanarPoints body, PlanarPoints disc)
     {
-        var band = EndplateBand(body, f, above);
-        return band.IsEmpty ? 0 : Morphometry.Length(band, f);
-    }
-
-    private static PlanarPoints EndplateBand(PlanarPoints body, LocalFrame f, bool above)
-    {
-        var (tLo, tHi) = Morphometry.TRange(body, f);
-        return above ? body.Where((x, y) => f.T(x, y) >= tHi - 3) : body.Where((x, y) => f.T(x, y) <= tLo + 3);
+        var cells = new HashSet<(long, long)>(disc.Count);
+        for (var n = 0; n < disc.Count; n++) cells.Add(((long)Math.Round(disc.X[n] / disc.SpacingX), (long)Math.Round(disc.Y[n] / disc.SpacingY)));
+        int rx = (int)Math.Ceiling(MaxEndplateSeamMm / disc.SpacingX), ry = (int)Math.Ceiling(MaxEndplateSeamMm / disc.SpacingY);
+        return body.Where((x, y) =>
+        {
+            long c = (long)Math.Round(x / disc.SpacingX), r = (long)Math.Round(y / disc.SpacingY);
+            for (var dy = -ry; dy <= ry; dy++)
+                for (var dx = -rx; dx <= rx; dx++)
+                    if (cells.Contains((c + dx, r + dy))) return true;
+            return false;
+        });
     }
 
     /// <summary>L1 upper endplate vs S1 upper endplate (lower boundary of the L5-S1 disc); null when either is missing.</summary>

@@ -10,7 +10,7 @@ public static class MeasurementMethods
     public const string WedgeAngle =
         "Angle between straight lines fitted to the disc's upper and lower boundaries over the central 80 % of its length; positive = open anteriorly.";
     public const string PosteriorDisplacement =
-        "Posterior-most extent of the disc beyond the mean of the adjacent vertebral bodies' posterior margins, along the disc axis (bulge/protrusion proxy).";
+        "Posterior-most extent of the disc beyond the mean of the adjacent vertebral bodies' posterior margins (each taken on the body's endplate: its pixels within 4 mm of the disc), along the disc axis (bulge/protrusion proxy).";
     public const string SignalIntensityRatio =
         "Mean T2 intensity of the disc's core (the central 30 % of its length, middle 40 % of its height there) over the mean intensity of the spinal canal within the disc's band (CSF reference).";
     public const string CanalApDiameter =
@@ -18,7 +18,7 @@ public static class MeasurementMethods
     public const string VertebralHeights =
         "Vertebral body (vertebra mask anterior to the canal) extent along the adjacent disc's normal at 10 %, 50 % and 90 % of its depth.";
     public const string Listhesis =
-        "Offset between the upper body's posterior-inferior margin and the lower body's posterior-superior margin along the disc axis, as a percentage of the lower body's depth (Meyerding).";
+        "Offset between the upper body's posterior-inferior margin and the lower body's posterior-superior margin along the disc axis (each on the body's endplate: its pixels within 4 mm of the disc), as a percentage of the lower endplate's depth (Meyerding).";
     public const string Lordosis =
         "Angle between lines fitted to the L1 upper endplate and the S1 upper endplate (lower boundary of the L5-S1 disc).";
 }

@@ -46,6 +46,32 @@ public class SpineMorphometryTests
         Assert.False(l4.DeformityFlag);
     }
 
+    [Fact]
+    public void ABodyIsMeasuredOnItsLargestPieceNotStretchedByStrayPixelsOfItsLabel()
+    {
+        var m = Blank();
+        Poly(m, Box(50, 10, 80, 35), 2);          // L4 body, 25 mm high
+        Poly(m, Box(2, 20, 6, 24), 2);            // stray L4-labelled pixels 44 mm in front of it (a false positive in the abdomen)
+        Poly(m, Box(50, 35, 80, 45), 202);        // L4-L5 disc, 10 mm; no L5 body below it
+        var r = SpineMorphometry.Measure(m);
+        var d = Assert.Single(r.Discs);
+        Assert.InRange(d.HeightIndex!.Value, 10.0 / 25 - 0.03, 10.0 / 25 + 0.03); // not infinite (a 0 mm middle height in the gap)
+        var l4 = r.Vertebrae.Single(v => v.Level == VertebraLevel.L4);
+        Assert.InRange(l4.Heights.Middle.Value, 25 - Mm, 25 + Mm);
+        Assert.False(l4.DeformityFlag);
+    }
+
+    [Fact]
+    public void ADiscInPiecesIsNotMeasured()
+    {
+        var m = Blank();
+        Poly(m, Box(10, 10, 40, 35), 2);
+        Poly(m, Box(10, 35, 22, 45), 202);        // L4-L5 in two pieces: no disc pixel at its middle station
+        Poly(m, Box(28, 35, 40, 45), 202);        // no L5 body: the height falls back to the disc's own extent, which is 0 at the middle
+        var r = SpineMorphometry.Measure(m);
+        Assert.Empty(r.Discs);                    // "cannot assess", never a 0 mm disc
+    }
+
     [Theory]
     [InlineData(1.0, 12.0)]   // a 1 mm unlabelled seam at each endplate (as SPIDER's masks leave it): the space between the bodies, 12 mm
     [InlineData(3.0, 10.0)]   // 6 mm of seams cannot be endplate lines (a body under-segmented): the disc mask's own 10 mm
@@ -97,6 +123,36 @@ public class SpineMorphometryTests
         Assert.InRange(d.Listhesis!.Slip.Value, 6 - Mm, 6 + Mm);
         Assert.InRange(d.Listhesis.Percent, 20 - 2, 20 + 2);
         Assert.Equal(1, d.Listhesis.MeyerdingGrade);
+    }
+
+    [Fact]
+    public void ASteepL5S1TakesItsMarginsFromTheEndplatesNextToItNotFromPelvicPixelsOfTheSacrumLabel()
+    {
+        var m = Blank();
+        const double a = -40;                                   // L5-S1 tilted 40 degrees, posterior end up
+        double ux = Math.Cos(a * Math.PI / 180), uy = Math.Sin(a * Math.PI / 180), nx = -uy, ny = ux;
+        (double, double)[] Along(double s, double t, double length, double height) =>
+            PolygonRasterizer.Rectangle(70 + s * ux + t * nx, 70 + s * uy + t * ny, length, height, a);
+        Poly(m, Along(0, 0, 30, 8), 201);                       // the disc, 30 mm long, flush with the bodies...
+        Poly(m, Along(16.5, 0, 3, 4), 201);                     // ...but for a 3 mm posterior protrusion
+        Poly(m, Along(0, -16.5, 30, 25), 1);                    // L5 body above it
+        Poly(m, Along(0, 9, 30, 10), SpineLabel.Sacrum);        // S1's top below it
+        Poly(m, Box(5, 85, 30, 110), SpineLabel.Sacrum);        // pelvic bone named sacrum, far in front and below
+        var d = Assert.Single(SpineMorphometry.Measure(m).Discs);
+        Assert.InRange(d.PosteriorDisplacement!.Value.Value, 3 - Mm, 3 + Mm);
+        Assert.InRange(d.Listhesis!.Slip.Value, -Mm, Mm);
+    }
+
+    [Fact]
+    public void AnEndplateSeenOverPartOfTheDiscGivesNoSlip()
+    {
+        var m = Blank();
+        Poly(m, Box(10, 10, 40, 35), 2);          // L4 body
+        Poly(m, Box(10, 35, 40, 45), 202);        // L4-L5 disc, 30 mm long
+        Poly(m, Box(10, 45, 18, 70), 1);          // only the front 8 mm of L5 segmented
+        var d = Assert.Single(SpineMorphometry.Measure(m).Discs);
+        Assert.Null(d.Listhesis);                 // not a 22 mm retrolisthesis
+        Assert.InRange(d.PosteriorDisplacement!.Value.Value, -Mm, Mm); // from L4's margin alone
     }
 
     [Fact]
