@@ -36,7 +36,12 @@ public static class Morphometry
     public static double HeightAt(PlanarPoints p, LocalFrame f, double fraction)
     {
         var (lo, hi) = SRange(p, f);
-        var s0 = lo + fraction * (hi - lo);
+        return HeightAtS(p, f, lo + fraction * (hi - lo));
+    }
+
+    /// <summary>Height (extent along N plus one pixel's extent) of the points within a band of s around <paramref name="s0"/>; 0 when none.</summary>
+    public static double HeightAtS(PlanarPoints p, LocalFrame f, double s0)
+    {
         var half = Math.Max(0.5, 0.75 * Math.Max(p.SpacingX, p.SpacingY)); // at least one pixel column falls in the band
         double tlo = double.PositiveInfinity, thi = double.NegativeInfinity;
         for (var n = 0; n < p.Count; n++)
@@ -93,9 +98,45 @@ public static class Morphometry
         return new(new Millimetres(At(Stations[0])), new Millimetres(At(Stations[1])), new Millimetres(At(Stations[2])));
     }
 
-    /// <summary>Anterior, middle and posterior heights at <see cref="Stations"/>.</summary>
-    public static VertebralHeights Heights(PlanarPoints p, LocalFrame f) =>
-        new(new Millimetres(HeightAt(p, f, Stations[0])), new Millimetres(HeightAt(p, f, Stations[1])), new Millimetres(HeightAt(p, f, Stations[2])));
+    /// <summary>Least height, as a share of the body's median height along its length, of the part of a vertebral body its stations are
+    /// placed on: thinner ends are osteophyte lips, not the body.</summary>
+    public const double BodyCoreFraction = 0.3;
+
+    /// <summary>
+    /// Anterior, middle and posterior heights of a vertebral body at <see cref="Stations"/> of its core: the range of s over which its height
+    /// (in one-pixel bins) is at least <see cref="BodyCoreFraction"/> of its median height. A thin osteophyte lip at an endplate corner
+    /// lengthens the body; a station placed on it would read a wedge that is not there.
+    /// </summary>
+    public static VertebralHeights Heights(PlanarPoints p, LocalFrame f)
+    {
+        var (lo, hi) = CoreRange(p, f, BodyCoreFraction);
+        double At(double fraction) => HeightAtS(p, f, lo + fraction * (hi - lo));
+        return new(new Millimetres(At(Stations[0])), new Millimetres(At(Stations[1])), new Millimetres(At(Stations[2])));
+    }
+
+    /// <summary>Range of s of the one-pixel bins whose height (extent along N) is at least <paramref name="minFraction"/> of the median
+    /// bin height; the full range when there are no points.</summary>
+    public static (double Min, double Max) CoreRange(PlanarPoints p, LocalFrame f, double minFraction)
+    {
+        var (lo, hi) = SRange(p, f);
+        if (p.IsEmpty) return (lo, hi);
+        var bin = Math.Max(p.SpacingX, p.SpacingY);
+        var nb = (int)Math.Ceiling((hi - lo) / bin) + 1;
+        var tMin = new double[nb]; var tMax = new double[nb];
+        Array.Fill(tMin, double.PositiveInfinity); Array.Fill(tMax, double.NegativeInfinity);
+        for (var n = 0; n < p.Count; n++)
+        {
+            var b = (int)Math.Round((f.S(p.X[n], p.Y[n]) - lo) / bin);
+            var t = f.T(p.X[n], p.Y[n]);
+            tMin[b] = Math.Min(tMin[b], t); tMax[b] = Math.Max(tMax[b], t);
+        }
+        var heights = Enumerable.Range(0, nb).Where(b => tMax[b] >= tMin[b]).Select(b => tMax[b] - tMin[b]).Order().ToArray();
+        var need = minFraction * heights[heights.Length / 2];
+        int first = -1, last = -1;
+        for (var b = 0; b < nb; b++)
+            if (tMax[b] >= tMin[b] && tMax[b] - tMin[b] >= need) { if (first < 0) first = b; last = b; }
+        return first < 0 ? (lo, hi) : (lo + first * bin, lo + last * bin);
+    }
 
     /// <summary>
     /// Least-squares line t = a + b·s through the upper (min t) or lower (max t) boundary of the points, binned along s over the

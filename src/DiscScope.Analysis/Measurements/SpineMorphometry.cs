@@ -19,6 +19,9 @@ public static class SpineMorphometry
     /// </summary>
     public const double MaxEndplateSeamMm = 4.0;
 
+    /// <summary>Least tallest height of a vertebral body, as a share of the median over the slice's bodies, for it to be measured.</summary>
+    public const double MinBodyHeightFraction = 0.5;
+
     /// <summary>Least length of one endplate (along the disc's axis), as a share of the other endplate's across the disc, for its posterior
     /// margin to count in the displacement and slip.</summary>
     public const double MinEndplateCoverage = 0.7;
@@ -46,11 +49,22 @@ public static class SpineMorphometry
             // Orientation from the disc below this vertebra (k = label), else the disc above (k = label + 1).
             LocalFrame? f = frames.TryGetValue(label, out var fb) ? fb : frames.TryGetValue(label + 1, out var fa) ? fa : null;
             var piece = body.LargestComponent();
+            // A body cut by the edge of the image shows only part of its height: not measurable (it would read as crushed).
+            if (TouchesEdge(piece, slice.Geometry.SizeI, slice.Geometry.SizeJ)) continue;
             var frame = (f ?? new LocalFrame(0, 0, 1, 0)).At(piece.X.Average(), piece.Y.Average());
             var heights = Morphometry.Heights(piece, frame);
             // A station that crosses no body pixel (a body split in pieces) gives no height: the body is not measurable, and a zero
             // height must not read as a crushed vertebra.
             if (Measurable(heights)) vertebrae.Add(new VertebraMeasurement(SpineLabel.VertebraOf(label), heights));
+        }
+        // A "body" whose tallest station is under half the typical body's (a body cut by the edge of the field of view that the image's
+        // padding hides, or a fragment) is not a whole vertebral body: not measured, never flagged as crushed. A vertebra plana would be
+        // missed by this rule, and is left to the reader.
+        if (vertebrae.Count >= 3)
+        {
+            static double Tallest(VertebraMeasurement v) => Math.Max(v.Heights.Anterior.Value, Math.Max(v.Heights.Middle.Value, v.Heights.Posterior.Value));
+            var typical = vertebrae.Select(Tallest).Order().ElementAt(vertebrae.Count / 2);
+            vertebrae.RemoveAll(v => Tallest(v) < MinBodyHeightFraction * typical);
         }
 
         var discResults = new List<DiscMeasurement>();
@@ -78,6 +92,17 @@ public static class SpineMorphometry
         rows.Sort();
         var median = rows[rows.Count / 2];
         return vertebra.Where((x, y) => x < (front.TryGetValue(y, out var fx) ? fx : median));
+    }
+
+    /// <summary>True when a point lies in the first or last row or column of a <paramref name="width"/> x <paramref name="height"/> slice.</summary>
+    private static bool TouchesEdge(PlanarPoints p, int width, int height)
+    {
+        for (var n = 0; n < p.Count; n++)
+        {
+            long c = (long)Math.Round(p.X[n] / p.SpacingX), r = (long)Math.Round(p.Y[n] / p.SpacingY);
+            if (c <= 0 || r <= 0 || c >= width - 1 || r >= height - 1) return true;
+        }
+        return false;
     }
 
     /// <summary>True when every station has a positive, finite height.</summary>

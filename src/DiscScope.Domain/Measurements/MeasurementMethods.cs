@@ -16,7 +16,7 @@ public static class MeasurementMethods
     public const string CanalApDiameter =
         "Extent of the canal mask along the disc axis within a 2 mm band around the disc's centre line.";
     public const string VertebralHeights =
-        "Vertebral body (vertebra mask anterior to the canal) extent along the adjacent disc's normal at 10 %, 50 % and 90 % of its depth.";
+        "Vertebral body (largest connected piece of the vertebra mask anterior to the canal) extent along the adjacent disc's normal at 10 %, 50 % and 90 % of its depth, the depth leaving out thin ends under 30 % of the body's median height (osteophyte lips); bodies cut by the image edge or under half the typical body height are not measured.";
     public const string Listhesis =
         "Offset between the upper body's posterior-inferior margin and the lower body's posterior-superior margin along the disc axis (each on the body's endplate: its pixels within 4 mm of the disc), as a percentage of the lower endplate's depth (Meyerding).";
     public const string Lordosis =

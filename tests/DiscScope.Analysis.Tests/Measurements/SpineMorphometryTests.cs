@@ -170,6 +170,46 @@ public class SpineMorphometryTests
     }
 
     [Fact]
+    public void AnOsteophyteLipIsNotTakenForAWedgedBody()
+    {
+        var m = Blank();
+        Poly(m, Box(10, 10, 40, 35), 2);          // L4 body, 25 mm high, 30 mm deep
+        Poly(m, Box(3, 10, 10, 12), 2);           // a 2 mm thick osteophyte lip reaching 7 mm forward from its upper anterior corner
+        var l4 = SpineMorphometry.Measure(m).Vertebrae.Single(v => v.Level == VertebraLevel.L4);
+        Assert.InRange(l4.Heights.Anterior.Value, 25 - Mm, 25 + Mm);
+        Assert.False(l4.DeformityFlag);
+    }
+
+    [Fact]
+    public void ABodyCutByTheEdgeOfTheImageIsNotMeasured()
+    {
+        var m = Blank();
+        Poly(m, Box(10, 0, 40, 12), 3);           // L3: only its lowest 12 mm in view
+        Poly(m, Box(10, 12, 40, 20), 203);
+        Poly(m, Box(10, 20, 40, 45), 2);          // L4, whole
+        var r = SpineMorphometry.Measure(m);
+        Assert.DoesNotContain(r.Vertebrae, v => v.Level == VertebraLevel.L3);
+        Assert.Contains(r.Vertebrae, v => v.Level == VertebraLevel.L4);
+    }
+
+    [Fact]
+    public void AFragmentUnderHalfTheTypicalBodyHeightIsNotMeasured()
+    {
+        var m = Blank(0.5, 300);
+        Poly(m, Box(20, 5, 50, 14), 5);           // "L1": 9 mm tall, half hidden by padding above the field of view
+        Poly(m, Box(20, 15, 50, 23), 205);
+        Poly(m, Box(20, 23, 50, 48), 4);          // L2, L3, L4: 25 mm bodies
+        Poly(m, Box(20, 48, 50, 56), 204);
+        Poly(m, Box(20, 56, 50, 81), 3);
+        Poly(m, Box(20, 81, 50, 89), 203);
+        Poly(m, Box(20, 89, 50, 114), 2);
+        var r = SpineMorphometry.Measure(m);
+        Assert.DoesNotContain(r.Vertebrae, v => v.Level == VertebraLevel.L1);
+        Assert.Equal(3, r.Vertebrae.Count);
+        Assert.DoesNotContain(r.Vertebrae, v => v.DeformityFlag);
+    }
+
+    [Fact]
     public void CrushedBodyIsFlagged()
     {
         var m = Blank();
