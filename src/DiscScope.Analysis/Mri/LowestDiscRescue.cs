@@ -8,7 +8,8 @@ namespace DiscScope.Analysis.Mri;
 /// test; the assigner then sees a lumbar-sized body under the lowest disc it kept (L5) and would report L5-S1 as not segmented.
 /// A disc-class region is taken back only when it lies right under that body: beyond the body's centre along the column (the direction
 /// from the lowest disc kept to the body), within 25 mm of that axis, touching the body (within 3 mm), at a distance from the lowest disc
-/// kept that fits the column's spacing, and at least as large as any disc. Pelvic blobs do not touch the L5 body and are not taken.
+/// kept that fits the column's spacing (at most 1.5 x the median gap), and no smaller than the minimum disc area. Pelvic blobs do not touch
+/// the L5 body and are not taken.
 /// </summary>
 public static class LowestDiscRescue
 {

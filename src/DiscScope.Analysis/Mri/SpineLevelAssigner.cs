@@ -6,7 +6,8 @@ namespace DiscScope.Analysis.Mri;
 /// Turns a 3-class sagittal map (vertebra / disc / canal) into named levels, as a pure function:
 /// disc regions -> the longest column-like chain -> ordered bottom-up along the spinal axis; the lowest disc above the sacrum is L5-S1
 /// (SPIDER IVD label 1), counting upward, unless a lumbar-sized body lies under the lowest disc found (then that body is L5: a disc region
-/// right under it is taken back as L5-S1 (<see cref="LowestDiscRescue"/>), else L5-S1 was missed and the levels start at L4-L5, with a warning); vertebra pixels take the number of disc planes below them (1 = L5), pixels below L5-S1 are sacrum.
+/// right under it is taken back as L5-S1 (<see cref="LowestDiscRescue"/>), else L5-S1 was missed and the levels start at L4-L5, with a
+/// warning); vertebra pixels take the number of disc planes below them (1 = L5), pixels below L5-S1 are sacrum.
 /// Discs are checked against the spinal canal's main column (<see cref="CanalColumn"/>), so canal-like blobs in the pelvis do not admit
 /// pelvic regions as discs.
 /// Posterior elements are told from bodies by the canal: bodies lie anterior to it.
