@@ -31,10 +31,16 @@ public sealed class ClassifierCamTests
             var (img, _, bx, by) = Synthetic.Blob(test, Size, true);
             var o = model.Run(img, 1, 1, Size, Size);
             Assert.True(o["blob_prob"].Data[1] > 0.5f, $"sample {i}: p(present) = {o["blob_prob"].Data[1]:F3}");
-            var map = ClassActivationMap.Compute(o["blob_cam"], 1, Size, Size);
+            var cam = o["blob_cam"];
+            var map = ClassActivationMap.Compute(cam, 1, Size, Size);
             var (row, col) = ClassActivationMap.Peak(map, Size);
             var dist = Math.Sqrt((col - bx) * (col - bx) + (row - by) * (row - by));
-            Assert.True(dist <= Synthetic.BlobRadius, $"sample {i}: CAM peak ({row}, {col}) is {dist:F1} px from the blob centre ({by}, {bx}), outside its radius {Synthetic.BlobRadius:F1}");
+            // The CAM is computed on the last stage's grid (a cell per `stride` pixels) and resized: it cannot place a peak finer than
+            // half a cell, so the lesion as the map resolves it is the blob's radius plus half a cell (at 32 px, 7 of 32 px: a peak
+            // anywhere else passes by chance with p ~ 0.15 per sample).
+            var stride = (double)Size / cam.Shape[3];
+            var tolerance = Synthetic.BlobRadius + stride / 2;
+            Assert.True(dist <= tolerance, $"sample {i}: CAM peak ({row}, {col}) is {dist:F1} px from the blob centre ({by}, {bx}), beyond its radius {Synthetic.BlobRadius:F1} + half a CAM cell ({stride / 2:F1})");
         }
     }
 }
