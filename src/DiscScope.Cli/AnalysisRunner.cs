@@ -18,6 +18,8 @@ public static class AnalysisRunner
         public string? PixelSpacing { get; init; }
         public string Sequence { get; init; } = "t2";
         public string? T1 { get; init; }
+        /// <summary>Direction code replacing the input's (and the T1's) orientation, for non-DICOM files (<see cref="OrientationOption"/>).</summary>
+        public string? Orientation { get; init; }
         public IReadOnlyCollection<string>? Formats { get; init; }
         public string? SegmentationModel { get; init; }
         public string? GradingModel { get; init; }
@@ -34,8 +36,8 @@ public static class AnalysisRunner
         var segPath = ModelLocator.Find(ModelLocator.Segmentation, q.SegmentationModel)
             ?? throw new InputException("segmentation model not found: train it (`discscope train segmentation`) or pass --segmentation-model");
         var gradePath = ModelLocator.Find(ModelLocator.Grading, q.GradingModel);
-        var (t2, source) = StudyReader.Read(q.Input, q.PixelSpacing, q.Sequence);
-        var t1 = q.T1 is null ? null : StudyReader.Read(q.T1, q.PixelSpacing, "t1").Volume;
+        var (t2, source) = StudyReader.Read(q.Input, q.PixelSpacing, q.Sequence, q.Orientation);
+        var t1 = q.T1 is null ? null : StudyReader.Read(q.T1, q.PixelSpacing, "t1", q.Orientation).Volume;
         Stage("read input");
 
         // One ONNX Runtime session per model file: the cache owns and disposes them.

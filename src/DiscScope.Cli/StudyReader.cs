@@ -11,13 +11,23 @@ namespace DiscScope.Cli;
 /// </summary>
 public static class StudyReader
 {
-    public static (IVolume Volume, StudySource Source) Read(string path, string? pixelSpacing, string sequence)
+    /// <summary>Reads <paramref name="path"/> (DICOM file, folder or ZIP; NIfTI, MetaImage; a 2D PNG/JPEG with <paramref name="pixelSpacing"/>)
+    /// as a study of <paramref name="sequence"/>.</summary>
+    /// <param name="path">The input.</param>
+    /// <param name="pixelSpacing">"ROW,COL" in mm for 2D inputs.</param>
+    /// <param name="sequence">t2, t2_space or t1.</param>
+    /// <param name="orientation">A 3-letter code (<see cref="OrientationOption"/>) that replaces the file's direction cosines; not for DICOM,
+    /// whose orientation is part of every instance.</param>
+    public static (IVolume Volume, StudySource Source) Read(string path, string? pixelSpacing, string sequence, string? orientation = null)
     {
         if (!IsDicom(path))
         {
             var v = Io.Read(path, pixelSpacing);
+            if (!string.IsNullOrEmpty(orientation)) v = v.WithGeometry(v.Geometry with { Direction = OrientationOption.Parse(orientation) });
             return (v, new StudySource(path, "MR", sequence) { RowSpacingMm = v.Geometry.Spacing.Y, ColumnSpacingMm = v.Geometry.Spacing.X });
         }
+        if (!string.IsNullOrEmpty(orientation))
+            throw new InputException($"{path}: --orientation is for files without a trustworthy orientation (NIfTI, MetaImage, PNG); DICOM carries its own");
         var dv = DicomVolumeBuilder.Read(path, Io.Dicom.Options);
         foreach (var w in dv.Warnings) Console.Error.WriteLine($"discscope: warning: {w}");
         var g = dv.Volume.Geometry;

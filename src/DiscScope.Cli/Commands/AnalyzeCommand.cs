@@ -32,6 +32,10 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [Description("The same patient's sagittal T1 (same kind of input), used for Modic and endplate grading.")]
         public string? T1 { get; init; }
 
+        [CommandOption("--orientation <CODE>")]
+        [Description("Override the direction cosines of INPUT (and --t1) with a 3-letter code (e.g. PIL) for NIfTI/MetaImage files whose orientation is missing or wrong; not for DICOM.")]
+        public string? Orientation { get; init; }
+
         [CommandOption("--formats <LIST>")]
         [Description("Comma-separated outputs: json, html, pdf, csv, fhir, sr, seg (default: all the input allows).")]
         public string? Formats { get; init; }
@@ -47,7 +51,8 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
     {
         var o = AnalysisRunner.Run(new AnalysisRunner.Request(s.Input, s.Out)
         {
-            PixelSpacing = s.PixelSpacing, Sequence = s.Sequence, T1 = s.T1, SegmentationModel = s.SegmentationModel, GradingModel = s.GradingModel,
+            PixelSpacing = s.PixelSpacing, Sequence = s.Sequence, T1 = s.T1, Orientation = s.Orientation,
+            SegmentationModel = s.SegmentationModel, GradingModel = s.GradingModel,
             Formats = s.Formats?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         });
         foreach (var f in o.Skipped) if (s.Formats is not null) AnsiConsole.MarkupLine($"[yellow]{f}: not written (the input lacks what it needs, e.g. DICOM UIDs)[/]");

@@ -47,7 +47,7 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
     {
         if (string.IsNullOrEmpty(s.Out)) throw new InputException("--out is required");
         var input = Io.Read(s.Input, s.PixelSpacing);
-        if (!string.IsNullOrEmpty(s.Orientation)) input = input.WithGeometry(input.Geometry with { Direction = DirectionOf(s.Orientation) });
+        if (!string.IsNullOrEmpty(s.Orientation)) input = input.WithGeometry(input.Geometry with { Direction = OrientationOption.Parse(s.Orientation) });
         using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Model));
         var seg = new SpineParser(new SliceSegmenter(net)).Parse(input);
         if (s.Json) Console.WriteLine(JsonSerializer.Serialize(Report(seg, s.Input, s.Out), new JsonSerializerOptions { WriteIndented = true }));
@@ -69,13 +69,6 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
             AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(s.Out)}[/]");
         }
         return 0;
-    }
-
-    private static Matrix3 DirectionOf(string code)
-    {
-        if (code.Length != 3) throw new InputException($"--orientation needs 3 letters (e.g. PIL), got '{code}'");
-        try { return Matrix3.FromColumns(Imaging.Geometry.Orientation.Axis(code[0]), Imaging.Geometry.Orientation.Axis(code[1]), Imaging.Geometry.Orientation.Axis(code[2])); }
-        catch (ArgumentException e) { throw new InputException($"--orientation: {e.Message}"); }
     }
 
     /// <summary>The machine-readable result.</summary>
