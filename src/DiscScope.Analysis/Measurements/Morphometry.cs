@@ -54,14 +54,12 @@ public static class Morphometry
     }
 
     /// <summary>
-    /// Height of the intervertebral space at the disc's station <paramref name="fraction"/>: from the upper body's lowest point to the
-    /// lower body's highest point within the same band of s as <see cref="HeightAt"/>, edge to edge, along the disc's normal. Null when
-    /// a body has no pixels in the band.
+    /// Height of the intervertebral space at <paramref name="s0"/> along the disc's axis: from the upper body's lowest point to the lower
+    /// body's highest point within the same band of s as <see cref="HeightAtS"/>, edge to edge, along the disc's normal. Null when a body
+    /// has no pixels in the band.
     /// </summary>
-    public static double? SpaceAt(PlanarPoints disc, PlanarPoints upper, PlanarPoints lower, LocalFrame f, double fraction)
+    public static double? SpaceAt(PlanarPoints disc, PlanarPoints upper, PlanarPoints lower, LocalFrame f, double s0)
     {
-        var (lo, hi) = SRange(disc, f);
-        var s0 = lo + fraction * (hi - lo);
         var half = Math.Max(0.5, 0.75 * Math.Max(disc.SpacingX, disc.SpacingY));
         var above = Extreme(upper, f, s0, half, lowest: true);
         var below = Extreme(lower, f, s0, half, lowest: false);
@@ -89,10 +87,12 @@ public static class Morphometry
     /// </summary>
     public static VertebralHeights DiscSpaceHeights(PlanarPoints disc, PlanarPoints? upper, PlanarPoints? lower, LocalFrame f, double maxSeamMm)
     {
+        var (lo, hi) = SRange(disc, f);
         double At(double fraction)
         {
-            var own = HeightAt(disc, f, fraction);
-            var space = upper is null || lower is null ? null : SpaceAt(disc, upper, lower, f, fraction);
+            var s0 = lo + fraction * (hi - lo);
+            var own = HeightAtS(disc, f, s0);
+            var space = upper is null || lower is null ? null : SpaceAt(disc, upper, lower, f, s0);
             return space is { } v && v >= own - 1e-9 && v <= own + maxSeamMm ? v : own;
         }
         return new(new Millimetres(At(Stations[0])), new Millimetres(At(Stations[1])), new Millimetres(At(Stations[2])));

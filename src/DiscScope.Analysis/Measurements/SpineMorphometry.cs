@@ -41,6 +41,8 @@ public static class SpineMorphometry
             .Select(l => (K: l - SpineLabel.DiscBase, P: PlanarPoints.Of(slice, l)))
             .Where(d => d.P.Count >= MinPixels).OrderBy(d => d.K).ToList();
 
+        // Heights are taken on each body's largest connected piece (see VertebralBody), once per body.
+        var pieces = bodies.ToDictionary(kv => kv.Key, kv => kv.Value.LargestComponent());
         var frames = discs.ToDictionary(d => d.K, d => LocalFrame.Principal(d.P));
         var vertebrae = new List<VertebraMeasurement>();
         foreach (var (label, body) in bodies.OrderByDescending(kv => kv.Key == SpineLabel.Sacrum ? 0 : kv.Key))
@@ -48,7 +50,7 @@ public static class SpineMorphometry
             if (label == SpineLabel.Sacrum) continue; // the sacrum has no body heights in this sense
             // Orientation from the disc below this vertebra (k = label), else the disc above (k = label + 1).
             LocalFrame? f = frames.TryGetValue(label, out var fb) ? fb : frames.TryGetValue(label + 1, out var fa) ? fa : null;
-            var piece = body.LargestComponent();
+            var piece = pieces[label];
             // A body cut by the edge of the image shows only part of its height: not measurable (it would read as crushed).
             if (TouchesEdge(piece, slice.Geometry.SizeI, slice.Geometry.SizeJ)) continue;
             var frame = (f ?? new LocalFrame(0, 0, 1, 0)).At(piece.X.Average(), piece.Y.Average());
@@ -71,9 +73,11 @@ public static class SpineMorphometry
         foreach (var (k, p) in discs)
         {
             var f = frames[k];
+            var below = k == 1 ? SpineLabel.Sacrum : k - 1;
             bodies.TryGetValue(k, out var upper);
-            bodies.TryGetValue(k == 1 ? SpineLabel.Sacrum : k - 1, out var lower);
-            if (MeasureDisc(DiscLevel.FromSpiderIvdLabel(k), p, f, upper, lower, canal, image) is { } m) discResults.Add(m);
+            bodies.TryGetValue(below, out var lower);
+            var adjacentPieces = new[] { k, below }.Where(pieces.ContainsKey).Select(b => pieces[b]).ToList();
+            if (MeasureDisc(DiscLevel.FromSpiderIvdLabel(k), p, f, upper, lower, adjacentPieces, canal, image) is { } m) discResults.Add(m);
         }
         return new SpineMeasurements(discResults, vertebrae, Lordosis(bodies, frames, discs.FirstOrDefault(d => d.K == 1).P));
     }
@@ -109,15 +113,15 @@ public static class SpineMorphometry
     private static bool Measurable(VertebralHeights h) =>
         new[] { h.Anterior.Value, h.Middle.Value, h.Posterior.Value }.All(v => double.IsFinite(v) && v > 0);
 
-    /// <summary>The disc's measurements; null when its heights cannot be measured (a station crossing no disc pixel).</summary>
+    /// <summary>The disc's measurements; null when its heights cannot be measured (a station crossing no disc pixel).
+    /// <paramref name="adjacentPieces"/>: the largest connected pieces of the neighbouring bodies, the height index's reference.</summary>
     private static DiscMeasurement? MeasureDisc(DiscLevel level, PlanarPoints disc, LocalFrame f, PlanarPoints? upper, PlanarPoints? lower,
-        PlanarPoints canal, Volume<float>? image)
+        IReadOnlyList<PlanarPoints> adjacentPieces, PlanarPoints canal, Volume<float>? image)
     {
         var heights = Morphometry.DiscSpaceHeights(disc, upper, lower, f, MaxEndplateSeamMm);
         if (!Measurable(heights)) return null;
         // Only bodies with a measurable middle height count as the index's reference (a zero would make the index infinite).
-        var adjacent = new[] { upper, lower }.Where(b => b is not null).Select(b => b!.LargestComponent())
-            .Select(b => Morphometry.HeightAt(b, f.At(b.X.Average(), b.Y.Average()), 0.5))
+        var adjacent = adjacentPieces.Select(b => Morphometry.HeightAt(b, f.At(b.X.Average(), b.Y.Average()), 0.5))
             .Where(h => double.IsFinite(h) && h > 0).ToList();
         double? dhi = adjacent.Count > 0 ? heights.Mean.Value / adjacent.Average() : null;
         var wedge = Degrees.FromRadians(Math.Atan(Morphometry.BoundarySlope(disc, f, upper: true)) - Math.Atan(Morphometry.BoundarySlope(disc, f, upper: false)));
@@ -125,7 +129,8 @@ public static class SpineMorphometry
         var (_, sMax) = Morphometry.SRange(disc, f);
         var halfU = disc.PixelExtent(f.Ux, f.Uy) / 2;
         var (tTop, tBottom) = Morphometry.TRange(disc, f);
-        PlanarPoints? Endplate(PlanarPoints? body) => body is null ? null : EndplateBand(body, disc) is { IsEmpty: false } e ? e : null;
+        var discCells = Cells(disc);
+        PlanarPoints? Endplate(PlanarPoints? body) => body is null ? null : EndplateBand(body, discCells, disc.SpacingX, disc.SpacingY) is { IsEmpty: false } e ? e : null;
         var endplateU = Endplate(upper);
         var endplateL = Endplate(lower);
         // An endplate much shorter than the one across the disc (a body only partly segmented, as the sacrum often is) has no trustworthy
@@ -180,19 +185,25 @@ public static class SpineMorphometry
     /// distance to the disc, not as a band of the body along the disc's normal, so a steeply tilted L5-S1 still gets the whole endplate, and
     /// pixels of the label far from the disc (pelvic false positives named sacrum) cannot stand in for it.
     /// </summary>
-    private static PlanarPoints EndplateBand(PlanarPoints body, PlanarPoints disc)
+    private static PlanarPoints EndplateBand(PlanarPoints body, HashSet<(long, long)> discCells, double sx, double sy)
     {
-        var cells = new HashSet<(long, long)>(disc.Count);
-        for (var n = 0; n < disc.Count; n++) cells.Add(((long)Math.Round(disc.X[n] / disc.SpacingX), (long)Math.Round(disc.Y[n] / disc.SpacingY)));
-        int rx = (int)Math.Ceiling(MaxEndplateSeamMm / disc.SpacingX), ry = (int)Math.Ceiling(MaxEndplateSeamMm / disc.SpacingY);
+        int rx = (int)Math.Ceiling(MaxEndplateSeamMm / sx), ry = (int)Math.Ceiling(MaxEndplateSeamMm / sy);
         return body.Where((x, y) =>
         {
-            long c = (long)Math.Round(x / disc.SpacingX), r = (long)Math.Round(y / disc.SpacingY);
+            long c = (long)Math.Round(x / sx), r = (long)Math.Round(y / sy);
             for (var dy = -ry; dy <= ry; dy++)
                 for (var dx = -rx; dx <= rx; dx++)
-                    if (cells.Contains((c + dx, r + dy))) return true;
+                    if (discCells.Contains((c + dx, r + dy))) return true;
             return false;
         });
+    }
+
+    /// <summary>The points' (column, row) pixel cells.</summary>
+    private static HashSet<(long, long)> Cells(PlanarPoints p)
+    {
+        var cells = new HashSet<(long, long)>(p.Count);
+        for (var n = 0; n < p.Count; n++) cells.Add(((long)Math.Round(p.X[n] / p.SpacingX), (long)Math.Round(p.Y[n] / p.SpacingY)));
+        return cells;
     }
 
     /// <summary>L1 upper endplate vs S1 upper endplate (lower boundary of the L5-S1 disc); null when either is missing.</summary>

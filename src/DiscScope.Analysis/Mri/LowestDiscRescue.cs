@@ -1,5 +1,3 @@
-using DiscScope.Domain.Anatomy;
-
 namespace DiscScope.Analysis.Mri;
 
 /// <summary>
@@ -15,22 +13,23 @@ public static class LowestDiscRescue
 {
     /// <summary>The disc region under <paramref name="body"/> (pieces there joined), or null when there is none.</summary>
     /// <param name="body">The body found under the lowest disc of the chain (taken as L5).</param>
-    /// <param name="map">The sagittal class map.</param>
+    /// <param name="regions">The map's disc-class regions (the candidates).</param>
+    /// <param name="map">The sagittal class map the regions come from.</param>
     /// <param name="lowest">The lowest disc of the chain.</param>
     /// <param name="medianGapMm">Median centroid distance between neighbouring discs of the chain.</param>
     /// <param name="exclude">Disc regions already in the chain.</param>
     /// <param name="options">Level assignment thresholds (minimum disc area and gap).</param>
-    public static Component2D? Find(Component2D body, ClassMap2D map, Component2D lowest, double medianGapMm,
+    public static Component2D? Find(Component2D body, IReadOnlyList<Component2D> regions, ClassMap2D map, Component2D lowest, double medianGapMm,
         IReadOnlyCollection<Component2D> exclude, LevelAssignmentOptions options)
     {
-        ArgumentNullException.ThrowIfNull(body); ArgumentNullException.ThrowIfNull(map); ArgumentNullException.ThrowIfNull(lowest);
+        ArgumentNullException.ThrowIfNull(body); ArgumentNullException.ThrowIfNull(regions); ArgumentNullException.ThrowIfNull(map); ArgumentNullException.ThrowIfNull(lowest);
         ArgumentNullException.ThrowIfNull(exclude); ArgumentNullException.ThrowIfNull(options);
         double ax = body.CentroidXMm - lowest.CentroidXMm, ay = body.CentroidYMm - lowest.CentroidYMm, len = Math.Sqrt(ax * ax + ay * ay);
         if (len < 1e-6 || !(medianGapMm > 0)) return null;
         ax /= len; ay /= len;
         var bodyPixels = new HashSet<int>(body.Pixels);
         var skip = new HashSet<Component2D>(exclude);
-        var pieces = ConnectedComponents.Find(map, Structure.Disc).Where(c =>
+        var pieces = regions.Where(c =>
         {
             if (skip.Contains(c)) return false;
             double dx = c.CentroidXMm - body.CentroidXMm, dy = c.CentroidYMm - body.CentroidYMm;

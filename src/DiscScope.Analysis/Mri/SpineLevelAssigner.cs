@@ -37,7 +37,8 @@ public static class SpineLevelAssigner
             // below it); a disc cut by the top edge of the image may have no bone above it in view.
             return !hasCanal || c.TopYMm < 15 || VertebraNear(map, c.CentroidXMm, c.TopYMm, -1);
         }
-        var discs = ConnectedComponents.Find(map, Structure.Disc).Where(DiscLike).OrderBy(c => c.CentroidYMm).ToList();
+        var discRegions = ConnectedComponents.Find(map, Structure.Disc);
+        var discs = discRegions.Where(DiscLike).OrderBy(c => c.CentroidYMm).ToList();
         discs = MergeFragments(discs, map, o.MergeDiscFragmentsMm);
         var chain = LongestColumn(discs, o);
         if (chain.Count < o.MinDiscs)
@@ -75,7 +76,7 @@ public static class SpineLevelAssigner
             // The network often did segment that disc, beyond the end of the canal it found (T1: dark CSF), so the canal test turned it
             // away: a disc region right under this body is taken back as L5-S1 (LowestDiscRescue).
             var rescued = underLowest && lumbarShape
-                ? LowestDiscRescue.Find(bodyBelow, map, lowest, Median([.. Enumerable.Range(1, chain.Count - 1).Select(k => Distance(chain[k - 1], chain[k]))]), chain, o)
+                ? LowestDiscRescue.Find(bodyBelow, discRegions, map, lowest, Median([.. Enumerable.Range(1, chain.Count - 1).Select(k => Distance(chain[k - 1], chain[k]))]), chain, o)
                 : null;
             if (rescued is not null)
             {
