@@ -42,9 +42,9 @@ public static class AnalysisRunner
 
         // One ONNX Runtime session per model file: the cache owns and disposes them.
         using var cache = new OnnxModelCache(new InferenceOptions(2, PreferCuda: false));
-        var segModel = cache.Get(segPath);
-        var segNet = new OnnxSliceNetwork(segModel);
-        var models = new List<ModelInfo> { Info(segPath, segModel) };
+        var segPaths = OnnxSliceNetwork.MemberPaths(segPath);
+        var segNet = new OnnxSliceNetwork([.. segPaths.Select(cache.Get)], owns: false);
+        var models = segPaths.Select(p => Info(p, cache.Get(p))).ToList();
         DiscGrader? grader = null;
         if (gradePath is not null)
         {

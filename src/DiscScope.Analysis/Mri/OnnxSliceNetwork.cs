@@ -3,29 +3,83 @@ using DiscScope.Models.Onnx;
 namespace DiscScope.Analysis.Mri;
 
 /// <summary>The spine segmentation network behind ONNX Runtime: input "image" (N, 1, H, W), output "probabilities" (N, 4, H, W).
-/// The canvas spacing comes from the model's normalisation metadata when present.</summary>
+/// The canvas spacing comes from the model's normalisation metadata when present. Several members (an ensemble) have their
+/// probabilities averaged; they must share the canvas.</summary>
 public sealed class OnnxSliceNetwork : ISliceSegmentationNetwork, IDisposable
 {
-    private readonly OnnxModel _model;
+    private readonly IReadOnlyList<OnnxModel> _members;
+    private readonly bool _owns;
 
-    public OnnxSliceNetwork(OnnxModel model, SliceCanvas? canvas = null)
+    public OnnxSliceNetwork(OnnxModel model, SliceCanvas? canvas = null) : this([model ?? throw new ArgumentNullException(nameof(model))], canvas, owns: true) { }
+
+    /// <summary>An ensemble of <paramref name="members"/> (at least one), all on the same canvas.</summary>
+    public OnnxSliceNetwork(IReadOnlyList<OnnxModel> members, SliceCanvas? canvas = null, bool owns = true)
     {
-        _model = model ?? throw new ArgumentNullException(nameof(model));
-        var spacing = model.Properties.ContainsKey(MetadataKeys.InputNormalization) ? model.Metadata.Normalization?.PixelSpacingMm : null;
-        Canvas = canvas ?? (spacing is > 0 ? SliceCanvas.Default with { SpacingMm = spacing.Value } : SliceCanvas.Default);
-        if (!model.OutputNames.Contains("probabilities")) throw new Models.ModelException(model.Source, "segmentation model lacks a 'probabilities' output");
+        ArgumentNullException.ThrowIfNull(members);
+        if (members.Count == 0) throw new ArgumentException("no segmentation model", nameof(members));
+        _members = members;
+        _owns = owns;
+        var first = CanvasOf(members[0]);
+        if (canvas is null && members.FirstOrDefault(m => CanvasOf(m) != first) is { } odd)
+            throw new Models.ModelException(odd.Source, $"ensemble member on canvas {CanvasOf(odd)}, but {members[0].Source} on {first}: members must share the canvas");
+        Canvas = canvas ?? first;
+        foreach (var m in members)
+            if (!m.OutputNames.Contains("probabilities")) throw new Models.ModelException(m.Source, "segmentation model lacks a 'probabilities' output");
     }
 
-    /// <summary>Loads a model file with <paramref name="threads"/> intra-op threads (0 = ONNX Runtime default).</summary>
-    public static OnnxSliceNetwork Load(string path, int threads = 0) => new(OnnxModel.Load(path, new InferenceOptions(threads, PreferCuda: false)));
+    private static SliceCanvas CanvasOf(OnnxModel model)
+    {
+        var spacing = model.Properties.ContainsKey(MetadataKeys.InputNormalization) ? model.Metadata.Normalization?.PixelSpacingMm : null;
+        return spacing is > 0 ? SliceCanvas.Default with { SpacingMm = spacing.Value } : SliceCanvas.Default;
+    }
+
+    /// <summary>Ensemble members of a model file: the file itself and the files named <c>&lt;stem&gt;.member-*.onnx</c> beside it (ordinal order).</summary>
+    public static IReadOnlyList<string> MemberPaths(string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var stem = Path.GetFileNameWithoutExtension(path);
+        return [path, .. Directory.GetFiles(dir, stem + ".member-*.onnx").Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Loads a model file and its members with <paramref name="threads"/> intra-op threads (0 = ONNX Runtime default).</summary>
+    public static OnnxSliceNetwork Load(string path, int threads = 0)
+    {
+        var loaded = new List<OnnxModel>();
+        try
+        {
+            foreach (var p in MemberPaths(path)) loaded.Add(OnnxModel.Load(p, new InferenceOptions(threads, PreferCuda: false)));
+            return new OnnxSliceNetwork(loaded);
+        }
+        catch
+        {
+            foreach (var m in loaded) m.Dispose();
+            throw;
+        }
+    }
 
     public SliceCanvas Canvas { get; }
 
+    /// <summary>Number of networks averaged.</summary>
+    public int MemberCount => _members.Count;
+
     public float[] Predict(float[] batch, int count, int height, int width)
     {
-        var r = _model.Run(batch, count, 1, height, width);
-        return r["probabilities"].Data;
+        var sum = _members[0].Run(batch, count, 1, height, width)["probabilities"].Data;
+        if (_members.Count == 1) return sum;
+        sum = (float[])sum.Clone();
+        for (var m = 1; m < _members.Count; m++)
+        {
+            var p = _members[m].Run(batch, count, 1, height, width)["probabilities"].Data;
+            for (var i = 0; i < sum.Length; i++) sum[i] += p[i];
+        }
+        var scale = 1f / _members.Count;
+        for (var i = 0; i < sum.Length; i++) sum[i] *= scale;
+        return sum;
     }
 
-    public void Dispose() => _model.Dispose();
+    public void Dispose()
+    {
+        if (!_owns) return;
+        foreach (var m in _members) m.Dispose();
+    }
 }

@@ -25,6 +25,10 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         [Description("Training wall-time cap per fold (default 60; the step count normally ends each fold first, and the steps reached are reported per fold).")]
         public double MinutesPerFold { get; init; } = 60;
 
+        [CommandOption("--members <K>")]
+        [Description("Networks per fold, averaged as an ensemble (default 1); member m trains with seed + fold + 100 (m - 1), as `train segmentation --seed` would.")]
+        public int Members { get; init; } = 1;
+
         [CommandOption("--out <FILE>")]
         [Description("JSON result (default models/segmentation/cv.json).")]
         public string Out { get; init; } = Path.Combine("models", "segmentation", "cv.json");
@@ -36,6 +40,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
+        if (s.Members is < 1 or > 10) throw new InputException($"--members {s.Members}: expected 1-10");
         var data = DataFolder.Resolve(s.Data);
         var slices = SpiderData.SpaceSlices(data);
         var split = PatientKFold.Split([.. slices.Select(x => x.Patient)], s.Folds, s.Seed);
@@ -55,20 +60,25 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 if (train.Select(x => x.Patient).Intersect(test.Select(x => x.Patient)).Any())
                     throw new InvalidOperationException("a patient is in both the training and the test set");
                 Console.WriteLine($"fold {fold.Index}: train {train.Count} slices, test {test.Count} slices of patients {string.Join(",", fold.TestPatients)}");
-                var o = s.TrainingOptions(TimeSpan.FromMinutes(s.MinutesPerFold), fold.Index);
-                var trainer = new SpineSegmentationTrainer(o, m => Console.WriteLine($"  fold {fold.Index} {m}"));
-                var net = trainer.Train(pseudo is null ? train : [.. train, .. pseudo.Slices]);
                 var path = Path.Combine(tmp, $"fold{fold.Index}.onnx");
-                trainer.Export(net, path, $"CV fold {fold.Index}", "cross-validation fold model");
-                net.Dispose();
+                var steps = new List<int>();
+                for (var member = 1; member <= s.Members; member++)
+                {
+                    var o = s.TrainingOptions(TimeSpan.FromMinutes(s.MinutesPerFold), fold.Index + 100 * (member - 1));
+                    var trainer = new SpineSegmentationTrainer(o, m => Console.WriteLine($"  fold {fold.Index}{(s.Members > 1 ? $" member {member}" : "")} {m}"));
+                    using var net = trainer.Train(pseudo is null ? train : [.. train, .. pseudo.Slices]);
+                    // the members of an ensemble sit beside the first as <stem>.member-<m>.onnx, which OnnxSliceNetwork.Load averages
+                    trainer.Export(net, member == 1 ? path : Path.Combine(tmp, $"fold{fold.Index}.member-{member}.onnx"), $"CV fold {fold.Index}", "cross-validation fold model");
+                    steps.Add(trainer.StepsDone);
+                }
                 using var onnx = OnnxSliceNetwork.Load(path, s.Threads);
                 var predicted = SliceEvaluation.Predict(new SliceSegmenter(onnx), test);
                 var scored = predicted.Select(p => SliceEvaluation.Score(p.Slice, p.Map)).ToList();
                 cases.AddRange(scored);
                 columnCases.AddRange(predicted.Select(p => SliceEvaluation.Score(p.Slice, CanalColumn.KeepColumn(p.Map))));
                 var dice = SliceEvaluation.ClassLabels.Select(l => scored.SelectMany(c => c.Labels).Where(m => m.Label == l && m.Overlap.Dice is not null).Average(m => m.Overlap.Dice!.Value)).ToArray();
-                Console.WriteLine(FormattableString.Invariant($"fold {fold.Index}: {trainer.StepsDone} steps; mean Dice vertebra {dice[0]:F3} disc {dice[1]:F3} canal {dice[2]:F3}"));
-                folds.Add(new { fold = fold.Index, testPatients = fold.TestPatients, trainSlices = train.Count, pseudoLabelledSlices = pseudo?.Slices.Count ?? 0, testSlices = test.Count, steps = trainer.StepsDone });
+                Console.WriteLine(FormattableString.Invariant($"fold {fold.Index}: {string.Join("+", steps)} steps; mean Dice vertebra {dice[0]:F3} disc {dice[1]:F3} canal {dice[2]:F3}"));
+                folds.Add(new { fold = fold.Index, testPatients = fold.TestPatients, trainSlices = train.Count, pseudoLabelledSlices = pseudo?.Slices.Count ?? 0, testSlices = test.Count, steps = steps.Count == 1 ? (object)steps[0] : steps });
             }
         }
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
@@ -76,12 +86,13 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         var summary = SummaryBuilder.Segmentation(cases);
         var columnCanal = SummaryBuilder.Segmentation(columnCases).FirstOrDefault(l => l.Label == 3);
         var pseudoText = pseudo is null ? "" : FormattableString.Invariant($"; each fold also trains on {pseudo.Slices.Count} pseudo-labelled spider/midsag slices of {pseudo.Slices.Select(x => x.Patient).Distinct().Count()} other patients, labelled by the teacher {Path.GetFileName(s.Teacher)} (trained on all {slices.Select(x => x.Patient).Distinct().Count()} patients, so its knowledge of each fold's test patients reaches the fold indirectly through those labels)");
-        var budget = FormattableString.Invariant($"{s.Folds} folds x {s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU{pseudoText}");
+        var ensemble = s.Members > 1 ? FormattableString.Invariant($"; each fold's model is an ensemble of {s.Members} networks (seeds differing by 100) whose probabilities are averaged, as the shipped model's members are") : "";
+        var budget = FormattableString.Invariant($"{s.Folds} folds x {(s.Members > 1 ? $"{s.Members} networks x " : "")}{s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU{pseudoText}{ensemble}");
         var result = new
         {
             task = "spine segmentation, SPIDER T2-SPACE slices, patient-level K-fold CV",
             data = "spider/space_slices", slices = slices.Count, patients = slices.Select(x => x.Patient).Distinct().Count(),
-            folds = s.Folds, seed = s.Seed, budget, teacher = s.Teacher, classes = new[] { "1 vertebra", "2 disc", "3 canal" },
+            folds = s.Folds, seed = s.Seed, members = s.Members, budget, teacher = s.Teacher, classes = new[] { "1 vertebra", "2 disc", "3 canal" },
             note = "Dice/HD95/ASSD per slice on the network's 3 classes (levels merged), averaged over slices; 95% CIs by bootstrap over patients",
             perFold = folds, summary,
             canalColumnOnly = new { note = "canal scored after keeping only the canal column (CanalColumn.KeepColumn), as the parser's label map does", summary = columnCanal },
