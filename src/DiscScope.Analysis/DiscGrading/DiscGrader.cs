@@ -34,12 +34,7 @@ public sealed class DiscGrader
 
     /// <summary>Ensemble members: the model file itself and the files named <c>&lt;stem&gt;.member-*.onnx</c> beside it (ordinal order),
     /// each with its own <c>.calibration.json</c>.</summary>
-    public static IReadOnlyList<string> MemberPaths(string path)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var stem = Path.GetFileNameWithoutExtension(path);
-        return [path, .. Directory.GetFiles(dir, stem + ".member-*.onnx").Order(StringComparer.Ordinal)];
-    }
+    public static IReadOnlyList<string> MemberPaths(string path) => Models.EnsembleMembers.Of(path);
 
     /// <summary>The ensemble of <paramref name="path"/> with its calibrations and, when &lt;model&gt;.fusion.json is beside it, its measurement fusion.</summary>
     public static DiscGrader Load(string path, OnnxModelCache cache) =>

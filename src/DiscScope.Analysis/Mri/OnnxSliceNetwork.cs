@@ -33,13 +33,9 @@ public sealed class OnnxSliceNetwork : ISliceSegmentationNetwork, IDisposable
         return spacing is > 0 ? SliceCanvas.Default with { SpacingMm = spacing.Value } : SliceCanvas.Default;
     }
 
-    /// <summary>Ensemble members of a model file: the file itself and the files named <c>&lt;stem&gt;.member-*.onnx</c> beside it (ordinal order).</summary>
-    public static IReadOnlyList<string> MemberPaths(string path)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var stem = Path.GetFileNameWithoutExtension(path);
-        return [path, .. Directory.GetFiles(dir, stem + ".member-*.onnx").Order(StringComparer.Ordinal)];
-    }
+    /// <summary>Ensemble members of a model file (<see cref="Models.EnsembleMembers.Of"/>): the file itself and the files named
+    /// <c>&lt;stem&gt;.member-*.onnx</c> beside it.</summary>
+    public static IReadOnlyList<string> MemberPaths(string path) => Models.EnsembleMembers.Of(path);
 
     /// <summary>Loads a model file and its members with <paramref name="threads"/> intra-op threads (0 = ONNX Runtime default).</summary>
     public static OnnxSliceNetwork Load(string path, int threads = 0)

@@ -86,7 +86,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         var summary = SummaryBuilder.Segmentation(cases);
         var columnCanal = SummaryBuilder.Segmentation(columnCases).FirstOrDefault(l => l.Label == 3);
         var pseudoText = pseudo is null ? "" : FormattableString.Invariant($"; each fold also trains on {pseudo.Slices.Count} pseudo-labelled spider/midsag slices of {pseudo.Slices.Select(x => x.Patient).Distinct().Count()} other patients, labelled by the teacher {Path.GetFileName(s.Teacher)} (trained on all {slices.Select(x => x.Patient).Distinct().Count()} patients, so its knowledge of each fold's test patients reaches the fold indirectly through those labels)");
-        var ensemble = s.Members > 1 ? FormattableString.Invariant($"; each fold's model is an ensemble of {s.Members} networks (seeds differing by 100) whose probabilities are averaged, as the shipped model's members are") : "";
+        var ensemble = s.Members > 1 ? FormattableString.Invariant($"; each fold's model is an ensemble of {s.Members} networks (seeds differing by 100) whose probabilities are averaged, as OnnxSliceNetwork averages a model file's members") : "";
         var budget = FormattableString.Invariant($"{s.Folds} folds x {(s.Members > 1 ? $"{s.Members} networks x " : "")}{s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU{pseudoText}{ensemble}");
         var result = new
         {
