@@ -17,7 +17,7 @@ public static class SpineLevelAssigner
     public static SpineParseResult Assign(ClassMap2D map, LevelAssignmentOptions? options = null)
     {
         var o = options ?? LevelAssignmentOptions.Default;
-        var canal = CanalColumn.Select(ConnectedComponents.Find(map, Structure.Canal));
+        var canal = CanalColumn.Select(ConnectedComponents.Find(map, Structure.Canal), map);
         var canalX = CanalCentreByRow(map, canal);
         bool AnteriorToCanal(Component2D c, double toleranceMm)
         {

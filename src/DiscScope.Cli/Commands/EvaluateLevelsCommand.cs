@@ -104,7 +104,17 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             if (heldOut) { var hb = heldOutBySeq.GetValueOrDefault(seq); heldOutBySeq[seq] = (hb.N + 1, hb.Equal + (equal ? 1 : 0)); }
             bool? covers = null;
             if (graded.TryGetValue(ser.Patient, out var g)) { withGrades++; covers = g.All(found.Contains); if (covers == true) coverAll++; }
-            rows.Add(new { series = ser.Name, heldOut, numDiscs = ser.NumDiscs, found = found.Length, ivdLabels = found, coversGraded = covers, result = seg.Result is NoSagittalSpine n ? n.Message : null });
+            var parsed = seg.Result as ParsedSpine;
+            rows.Add(new
+            {
+                series = ser.Name, heldOut, numDiscs = ser.NumDiscs, found = found.Length, ivdLabels = found, coversGraded = covers,
+                result = seg.Result is NoSagittalSpine n ? n.Message : null,
+                // Bottom-up, as ivdLabels: each disc's area and centroid (mm from the top-left pixel), and the parser's warnings, so that
+                // count misses can be traced to a disc without rerunning the parser.
+                discs = parsed?.Discs.Select(d => new { areaMm2 = Math.Round(d.AreaMm2, 1), xMm = Math.Round(d.CentroidXMm, 1), yMm = Math.Round(d.CentroidYMm, 1) }),
+                warnings = parsed?.Warnings.Select(wn => wn.Kind.ToString()),
+                confidence = parsed?.Confidence,
+            });
         }
 
         var result = new

@@ -28,6 +28,27 @@ public sealed class CanalColumnTests
     }
 
     [Fact]
+    public void A_piece_below_the_column_must_continue_its_lower_end_not_its_centroid()
+    {
+        // Canal curving backwards at its lower end (x 85-97 down to y 200, then x 92-110 down to y 260); under it a pelvic blob in front of
+        // the lower end (x 60-80, 24 mm from the column's centroid but 30 mm anterior to its end) and a piece in line behind the end.
+        var s = new SyntheticSpine()
+            .Rect(Domain.Anatomy.Structure.Canal, 85, 0, 97, 200).Rect(Domain.Anatomy.Structure.Canal, 92, 200, 110, 260)
+            .Rect(Domain.Anatomy.Structure.Canal, 60, 270, 80, 300)
+            .Rect(Domain.Anatomy.Structure.Canal, 108, 268, 120, 300);
+        var regions = ConnectedComponents.Find(s.Map, Domain.Anatomy.Structure.Canal);
+        Assert.Equal(3, regions.Count);
+        var column = CanalColumn.Select(regions, s.Map);
+        Assert.Equal(2, column.Count);
+        Assert.DoesNotContain(column, c => c.CentroidXMm < 80);
+        Assert.Contains(column, c => c.CentroidXMm > 110 && c.TopYMm >= 268);
+        // Without the map only centroids are known, and the pelvic blob passes for a continuation (the behaviour the map corrects).
+        var withoutPosteriorPiece = regions.Where(c => c.CentroidXMm < 110).ToList();
+        Assert.Equal(2, CanalColumn.Select(withoutPosteriorPiece).Count);
+        Assert.Single(CanalColumn.Select(withoutPosteriorPiece, s.Map));
+    }
+
+    [Fact]
     public void KeepColumn_turns_stray_canal_pixels_into_background_and_leaves_the_rest()
     {
         var s = SyntheticSpine.Lumbar(6).Rect(Domain.Anatomy.Structure.Canal, 2, 120, 14, 140);
