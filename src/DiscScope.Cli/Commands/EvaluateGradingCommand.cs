@@ -40,7 +40,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         var data = DataFolder.Resolve(s.Data);
         var crop = DiscCropOptions.Default;
         var samples = GradingData.Load(data, s.Segmentation, s.Cache, crop);
-        var trainer = new GradingTrainer(new GradingTrainingOptions(Epochs: s.Epochs, Threads: s.Threads, Seed: s.Seed));
+        var trainer = new GradingTrainer(new GradingTrainingOptions(Epochs: s.Epochs, Threads: s.Threads, Seed: s.Seed, PfirrmannOrdinalWeight: s.OrdinalWeight));
         var cv = new GradingCrossValidation(trainer, crop);
         var started = DateTime.UtcNow;
         var p = cv.Run(samples, s.Folds, Console.WriteLine);

@@ -34,6 +34,10 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         [CommandOption("--seed <N>")]
         public int Seed { get; init; } = 42;
 
+        [CommandOption("--ordinal-weight <W>")]
+        [Description("Weight of the Pfirrmann head's expected-grade squared error beside its cross-entropy (default 0 = cross-entropy only).")]
+        public double OrdinalWeight { get; init; }
+
         [CommandOption("--out <ONNX>")]
         [Description("Output model (default models/grading/disc-grading.onnx).")]
         public string Out { get; init; } = Path.Combine("models", "grading", "disc-grading.onnx");
@@ -44,7 +48,7 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         var data = DataFolder.Resolve(s.Data);
         var crop = DiscCropOptions.Default;
         var samples = GradingData.Load(data, s.Segmentation, s.Cache, crop);
-        var trainer = new GradingTrainer(new GradingTrainingOptions(Epochs: s.Epochs, Threads: s.Threads, Seed: s.Seed));
+        var trainer = new GradingTrainer(new GradingTrainingOptions(Epochs: s.Epochs, Threads: s.Threads, Seed: s.Seed, PfirrmannOrdinalWeight: s.OrdinalWeight));
         var (train, val) = GradingCrossValidation.SplitValidation(samples, trainer.Options.ValidationFraction, s.Seed);
         Console.WriteLine($"training on {train.Count} discs, validating on {val.Count} ({samples.Select(x => x.Patient).Distinct().Count()} patients)");
         var net = trainer.TrainWithRetry(train, val, crop, e => Console.WriteLine(FormattableString.Invariant($"epoch {e.Epoch} loss {e.TrainLoss:F3} val {e.Metric:F3}{(e.Improved ? " *" : "")}")), Console.WriteLine);

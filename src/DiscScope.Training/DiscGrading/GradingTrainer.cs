@@ -39,7 +39,8 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
             foreach (var d in train) counts[t.Label(d.Labels)]++;
             return (float[]?)ClassWeighting.FromCounts(counts, 0.5);
         }).ToList();
-        var objective = new GradingObjective(new ClassificationObjective(net, weights, Augmentation), Options.T1DropProbability);
+        var ordinal = GradingTask.All.Select(t => t.Grading == Domain.Reports.Grading.Pfirrmann ? Options.PfirrmannOrdinalWeight : 0).ToList();
+        var objective = new GradingObjective(new ClassificationObjective(net, weights, Augmentation, ordinal), Options.T1DropProbability);
         var dir = Path.Combine(Path.GetTempPath(), "discscope-grading-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {

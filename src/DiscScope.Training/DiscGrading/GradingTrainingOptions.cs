@@ -13,6 +13,7 @@ namespace DiscScope.Training.DiscGrading;
 /// <param name="Stages">Residual stages.</param>
 /// <param name="T1DropProbability">Probability of zeroing the T1 channel of a training crop, so the network copes without T1.</param>
 /// <param name="ValidationFraction">Share of training patients held out for early stopping and temperature fitting.</param>
+/// <param name="PfirrmannOrdinalWeight">Weight of the Pfirrmann head's expected-grade squared error beside its cross-entropy (0 = none).</param>
 public sealed record GradingTrainingOptions(
     int Epochs = 40,
     int BatchSize = 32,
@@ -23,4 +24,5 @@ public sealed record GradingTrainingOptions(
     int BaseChannels = 16,
     int Stages = 4,
     double T1DropProbability = 0.3,
-    double ValidationFraction = 0.15);
+    double ValidationFraction = 0.15,
+    double PfirrmannOrdinalWeight = 0);

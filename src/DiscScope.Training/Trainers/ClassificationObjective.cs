@@ -6,18 +6,23 @@ namespace DiscScope.Training.Trainers;
 
 /// <summary>
 /// Multi-task grading with a <see cref="MultiTaskClassifier"/>: loss = sum over heads of class-weighted cross-entropy over the samples
-/// whose label for that head is known; metric = mean over heads of balanced accuracy (mean recall over the classes present).
+/// whose label for that head is known, plus, for ordinal heads, a weighted squared error between the expected grade under the softmax
+/// (sum over k of k p_k) and the true grade, so that a prediction two grades off costs more than one a grade off (cross-entropy alone
+/// treats them alike); metric = mean over heads of balanced accuracy (mean recall over the classes present).
 /// </summary>
 public sealed class ClassificationObjective : ITrainingObjective<ClassificationSample>
 {
     private readonly MultiTaskClassifier _net;
     private readonly IReadOnlyList<float[]?>? _weights;
     private readonly Augmenter2d? _augmenter;
+    private readonly IReadOnlyList<double>? _ordinalWeights;
 
     /// <param name="network">The classifier.</param>
     /// <param name="classWeights">Per head, cross-entropy class weights (null entry or list = equal weights).</param>
     /// <param name="augmentation">Augmentation of training images; null = none.</param>
-    public ClassificationObjective(MultiTaskClassifier network, IReadOnlyList<float[]?>? classWeights = null, AugmentationOptions? augmentation = null)
+    /// <param name="ordinalWeights">Per head, the weight of the expected-grade squared error (0 = a nominal head; null = all nominal).</param>
+    public ClassificationObjective(MultiTaskClassifier network, IReadOnlyList<float[]?>? classWeights = null, AugmentationOptions? augmentation = null,
+        IReadOnlyList<double>? ordinalWeights = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         _net = network;
@@ -28,6 +33,11 @@ public sealed class ClassificationObjective : ITrainingObjective<ClassificationS
             for (var h = 0; h < heads.Count; h++)
                 if (classWeights[h] is { } w && w.Length != heads[h].Classes) throw new ArgumentException($"head '{heads[h].Name}': {w.Length} weights for {heads[h].Classes} classes");
         }
+        if (ordinalWeights is not null && ordinalWeights.Count != heads.Count)
+            throw new ArgumentException($"{ordinalWeights.Count} ordinal weights for {heads.Count} heads");
+        if (ordinalWeights is not null && ordinalWeights.Any(w => !(w >= 0) || double.IsInfinity(w)))
+            throw new ArgumentException("ordinal weights must be finite and >= 0");
+        _ordinalWeights = ordinalWeights;
         _weights = classWeights;
         _augmenter = augmentation is null ? null : new Augmenter2d(augmentation);
     }
@@ -53,10 +63,23 @@ public sealed class ClassificationObjective : ITrainingObjective<ClassificationS
             var labels = batch.Select(s => (long)Label(s, h)).ToArray();
             if (labels.All(l => l < 0)) continue;
             var w = _weights?[h] is { } cw ? tensor(cw) : null;
-            var ce = nn.functional.cross_entropy(output.Logits[h], tensor(labels), w, ignore_index: -1);
+            var y = tensor(labels);
+            var ce = nn.functional.cross_entropy(output.Logits[h], y, w, ignore_index: -1);
             total = total is null ? ce : total + ce;
+            if (_ordinalWeights is { } ow && ow[h] > 0) total = total + ow[h] * ExpectedGradeSquaredError(output.Logits[h], y);
         }
         return total ?? (output.Logits[0].sum() * 0); // no labels at all in this batch: zero loss, still differentiable
+    }
+
+    /// <summary>Mean over samples with a known label (label >= 0) of (sum_k k softmax(z)_k - y)^2.</summary>
+    public static Tensor ExpectedGradeSquaredError(Tensor logits, Tensor labels)
+    {
+        ArgumentNullException.ThrowIfNull(logits); ArgumentNullException.ThrowIfNull(labels);
+        var k = logits.shape[1];
+        var expected = (nn.functional.softmax(logits, 1) * arange(k, dtype: logits.dtype)).sum(1);
+        var known = labels.ge(0);
+        var err = (expected - labels.to_type(logits.dtype)).pow(2) * known.to_type(logits.dtype);
+        return err.sum() / known.sum().clamp_min(1).to_type(logits.dtype);
     }
 
     public double Evaluate(IReadOnlyList<ClassificationSample> samples, int batchSize)
