@@ -30,4 +30,14 @@ public sealed record LevelAssignmentOptions
     /// regions counted as discs lost them, none lost a real disc.
     /// </summary>
     public double MaxLowestDiscAnteriorShiftMm { get; init; } = 10;
+    /// <summary>
+    /// Upside-down check: on a lumbar sagittal image the canal runs up out of the image (thoracic canal) and ends within it at the
+    /// bottom (thecal sac, sacrum). A canal column that reaches below this fraction of the image height while its top lies at least
+    /// <see cref="UpsideDownCanalTopFraction"/> of the height below the top edge is read as an image with inferior at the top. Chosen on
+    /// spider/midsag (350 series): it flags the 5 series stored upside down (52_t1, 52_t2_SPACE, 57_t1, 57_t2, 57_t2_SPACE; canal
+    /// 0.11-0.18 to 0.96-1.00 of the height) and none of the others (canals reaching 0.97-1.00 of the height start at 0.00).
+    /// </summary>
+    public double UpsideDownCanalBottomFraction { get; init; } = 0.95;
+    /// <inheritdoc cref="UpsideDownCanalBottomFraction"/>
+    public double UpsideDownCanalTopFraction { get; init; } = 0.05;
 }

@@ -19,4 +19,7 @@ public enum LevelWarningKind
     MissingVertebralBody,
     /// <summary>A lumbar vertebral body lies below the lowest disc found: the L5-S1 disc was not segmented and the levels were named one up.</summary>
     LowestDiscNotSegmented,
+    /// <summary>The spinal canal runs into the bottom edge and ends well below the top: the image looks upside down (inferior at the top),
+    /// so the level names, counted from the bottom, would be reversed.</summary>
+    ImageUpsideDown,
 }

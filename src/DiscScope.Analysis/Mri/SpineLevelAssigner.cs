@@ -60,6 +60,11 @@ public static class SpineLevelAssigner
 
         var warnings = new List<LevelWarning>();
         var confidence = 1.0;
+        if (UpsideDown(map, canal, o) is { } upsideDown)
+        {
+            warnings.Add(upsideDown);
+            confidence *= 0.3;
+        }
         // The network was taught on masks that leave the sacrum unlabelled, so a whole vertebral body of lumbar size below the lowest disc
         // found is L5, and the L5-S1 disc under it was not segmented: the levels are named one up, and the missing disc is reported, not invented.
         var columnBodies = bodies.Where(b => b.CentroidYMm < lowest.CentroidYMm && b.CentroidYMm > chain[^1].CentroidYMm).ToArray();
@@ -176,6 +181,19 @@ public static class SpineLevelAssigner
             confidence *= 0.6;
         }
         return new ParsedSpine(discOut, vertOut, sacrum is not null, Math.Round(confidence, 3), warnings, labels);
+    }
+
+    /// <summary>The upside-down warning when the canal column reaches the bottom edge and starts well below the top edge
+    /// (<see cref="LevelAssignmentOptions.UpsideDownCanalBottomFraction"/>); null otherwise.</summary>
+    public static LevelWarning? UpsideDown(ClassMap2D map, IReadOnlyList<Component2D> canal, LevelAssignmentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(map); ArgumentNullException.ThrowIfNull(canal); ArgumentNullException.ThrowIfNull(options);
+        if (canal.Count == 0) return null;
+        var height = map.Height * map.RowSpacing;
+        double top = canal.Min(c => c.TopYMm), bottom = canal.Max(c => c.BottomYMm) + map.RowSpacing;
+        if (bottom < options.UpsideDownCanalBottomFraction * height || top < options.UpsideDownCanalTopFraction * height) return null;
+        return new LevelWarning(LevelWarningKind.ImageUpsideDown, FormattableString.Invariant(
+            $"the spinal canal runs into the bottom edge and ends {top:F0} mm below the top edge: the image looks upside down (inferior at the top), so the level names, counted from the bottom, may be reversed"));
     }
 
     /// <summary>True when vertebra-class pixels lie within 12 mm above (direction -1) or below (+1) the point, within ±15 mm horizontally.</summary>

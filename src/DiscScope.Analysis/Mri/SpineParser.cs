@@ -25,7 +25,7 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
         if (SagittalCheck.Signal(input) is { } empty) return new(empty, null, -1, []);
 
         var f = input.ToFloat();
-        var bare2D = g.SizeK == 1 && g.Direction.MaxAbsDifference(Matrix3.Identity) < 1e-9;
+        var bare2D = IsBare2D(g);
         var alreadyPil = bare2D || IsIdentityPlan(g.Direction);
         var pil = alreadyPil ? f : Reorientation.Reorient(f, Reorientation.CanonicalSagittal);
         int w = pil.SizeI, h = pil.SizeJ, d = pil.SizeK;
@@ -59,6 +59,13 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
         }
         var output = alreadyPil ? new Volume<short>(g, labels.Voxels) : BackToInput(labels, g);
         return new(parsed, new LabelMap(output), bestSlice, maps);
+    }
+
+    /// <summary>True for a single slice with an identity direction: a 2D image (PNG) whose orientation is assumed, not recorded.</summary>
+    public static bool IsBare2D(ImageGeometry g)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        return g.SizeK == 1 && g.Direction.MaxAbsDifference(Matrix3.Identity) < 1e-9;
     }
 
     /// <summary>

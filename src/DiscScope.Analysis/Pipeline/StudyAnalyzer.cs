@@ -22,15 +22,16 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
     public StudyAnalysis Analyze(StudyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var seg = parser.Parse(input.T2);
+        var (t2Image, seg, t2Flipped) = ParseUpright(input.T2);
         var report = new StudyReport { Source = input.Source, SoftwareVersion = softwareVersion, Models = models };
         if (seg.Result is not ParsedSpine spine)
             return new StudyAnalysis(report with { CannotAssess = seg.Result.ToString() }, null, null, null, []);
 
-        var (canonImage, canonLabels) = Canonical(input.T2, seg);
+        var (canonImage, canonLabels) = Canonical(t2Image, seg);
         var (midImage, midLabels) = MidSlices(canonImage, canonLabels, seg.MidSagittalSlice);
         var measured = SpineMorphometry.Measure(midLabels, midImage);
         var warnings = spine.Warnings.Select(w => w.ToString()).ToList();
+        if (t2Flipped) warnings.Add(FlippedNote("T2"));
 
         IReadOnlyList<DiscGradingResult> graded = [];
         if (grader is null) warnings.Add("grading model not available: discs are measured, not graded");
@@ -40,13 +41,14 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
             Dictionary<int, float[]>? t1 = null;
             if (input.T1 is not null)
             {
-                var s1 = parser.Parse(input.T1);
+                var (t1Image, s1, t1Flipped) = ParseUpright(input.T1);
                 if (s1.Result is ParsedSpine p1)
                 {
                     var mismatch = T1Pairing.Mismatch([.. spine.Discs.Select(d => d.SpiderIvdLabel)], [.. p1.Discs.Select(d => d.SpiderIvdLabel)]);
                     if (mismatch is null)
                     {
-                        var (i1, l1) = Canonical(input.T1, s1);
+                        if (t1Flipped) warnings.Add(FlippedNote("T1"));
+                        var (i1, l1) = Canonical(t1Image, s1);
                         t1 = Crops(MidSlices(i1, l1, s1.MidSagittalSlice).Image, p1);
                     }
                     else warnings.Add($"T1 not used: {mismatch}");
@@ -70,6 +72,29 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
         };
     }
 
+    /// <summary>
+    /// Parses <paramref name="image"/>; when it is a bare 2D image (its orientation only assumed) and the parse finds it upside down
+    /// (<see cref="LevelWarningKind.ImageUpsideDown"/>), parses it again flipped top to bottom and keeps that parse if it is upright.
+    /// Returns the image the parse refers to and whether it was flipped. Images with a real orientation (DICOM, NIfTI, MHA) are never
+    /// flipped: their warning stays in the report.
+    /// </summary>
+    public (IVolume Image, SpineSegmentation Segmentation, bool Flipped) ParseUpright(IVolume image) => ParseUpright(parser, image);
+
+    /// <inheritdoc cref="ParseUpright(IVolume)"/>
+    public static (IVolume Image, SpineSegmentation Segmentation, bool Flipped) ParseUpright(SpineParser parser, IVolume image)
+    {
+        ArgumentNullException.ThrowIfNull(parser); ArgumentNullException.ThrowIfNull(image);
+        var seg = parser.Parse(image);
+        if (!SpineParser.IsBare2D(image.Geometry) || seg.Result is not ParsedSpine p || !p.Warnings.Any(w => w.Kind == LevelWarningKind.ImageUpsideDown))
+            return (image, seg, false);
+        var flipped = RowFlip.Apply(image);
+        var again = parser.Parse(flipped);
+        return again.Result is ParsedSpine q && !q.Warnings.Any(w => w.Kind == LevelWarningKind.ImageUpsideDown) ? (flipped, again, true) : (image, seg, false);
+    }
+
+    private static string FlippedNote(string sequence) =>
+        $"{sequence} image upside down (inferior at the top; its spinal canal ran into the bottom edge): analysed flipped top to bottom, so overlays and heatmaps show it superior up";
+
     /// <summary>The measurements of the parsed discs keyed by SPIDER IVD label (discs without measurements left out).</summary>
     public static Dictionary<int, DiscMeasurement> MeasurementsByIvd(ParsedSpine spine, SpineMeasurements measured) =>
         spine.Discs.Select(d => (d.SpiderIvdLabel, M: measured.Discs.FirstOrDefault(m => m.Level == d.Level)))
@@ -80,7 +105,7 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
     {
         var f = input.ToFloat();
         var g = input.Geometry;
-        var bare2D = g.SizeK == 1 && g.Direction.MaxAbsDifference(Matrix3.Identity) < 1e-9;
+        var bare2D = SpineParser.IsBare2D(g);
         var image = bare2D ? f : Reorientation.Reorient(f, Reorientation.CanonicalSagittal);
         var labels = seg.Labels is null ? new Volume<short>(image.Geometry) : bare2D ? seg.Labels.Labels : Reorientation.Reorient(seg.Labels.Labels, Reorientation.CanonicalSagittal);
         return (image, new LabelMap(labels));

@@ -92,7 +92,8 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         foreach (var (ser, image, w, h) in SpiderData.MidSagittal(data))
         {
             var v = new Volume<float>(ImageGeometry.Simple(w, h, 1, ser.ColumnSpacing, ser.RowSpacing), image);
-            var seg = parser.Parse(v);
+            // As `analyze` does: a bare PNG found upside down is parsed flipped (SPIDER stores a few slices with the sacrum at the top).
+            var (_, seg, flipped) = StudyAnalyzer.ParseUpright(parser, v);
             series++;
             var found = seg.Result is ParsedSpine p ? p.Discs.Select(d => d.SpiderIvdLabel).ToArray() : [];
             if (seg.Result is not ParsedSpine) noSpine++;
@@ -112,7 +113,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
                 // Bottom-up, as ivdLabels: each disc's area and centroid (mm from the top-left pixel), and the parser's warnings, so that
                 // count misses can be traced to a disc without rerunning the parser.
                 discs = parsed?.Discs.Select(d => new { areaMm2 = Math.Round(d.AreaMm2, 1), xMm = Math.Round(d.CentroidXMm, 1), yMm = Math.Round(d.CentroidYMm, 1) }),
-                warnings = parsed?.Warnings.Select(wn => wn.Kind.ToString()),
+                warnings = parsed?.Warnings.Select(wn => wn.Kind.ToString()), flippedUpright = flipped,
                 confidence = parsed?.Confidence,
             });
         }

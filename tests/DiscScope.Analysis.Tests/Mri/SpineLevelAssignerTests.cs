@@ -195,4 +195,22 @@ public sealed class SpineLevelAssignerTests
         Assert.Equal(0, p.Labels[130 * SyntheticSpine.W + 8]);
         Assert.Equal(SpineLabel.Canal, p.Labels[130 * SyntheticSpine.W + 90]);
     }
+
+    [Fact]
+    public void An_upside_down_map_is_flagged_and_an_upright_one_is_not()
+    {
+        var upright = SyntheticSpine.Lumbar(6);
+        var parsed = Assert.IsType<ParsedSpine>(SpineLevelAssigner.Assign(upright.Map));
+        Assert.DoesNotContain(parsed.Warnings, w => w.Kind == LevelWarningKind.ImageUpsideDown);
+
+        // The same spine mirrored top to bottom: the canal (rows 0-289 of 320) now runs into the bottom edge and starts 30 mm down.
+        var flipped = new byte[upright.Classes.Length];
+        for (var y = 0; y < SyntheticSpine.H; y++)
+            Array.Copy(upright.Classes, y * SyntheticSpine.W, flipped, (SyntheticSpine.H - 1 - y) * SyntheticSpine.W, SyntheticSpine.W);
+        var result = SpineLevelAssigner.Assign(new ClassMap2D(flipped, SyntheticSpine.W, SyntheticSpine.H, 1, 1));
+        var p = Assert.IsType<ParsedSpine>(result);
+        var w = Assert.Single(p.Warnings, w => w.Kind == LevelWarningKind.ImageUpsideDown);
+        Assert.Contains("30 mm below the top edge", w.Detail);
+        Assert.True(p.Confidence <= 0.3, $"confidence {p.Confidence}");
+    }
 }

@@ -30,6 +30,38 @@ public class AnalyzeCommandTests
         Assert.Superset(new HashSet<string?> { "L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2" }, levels.ToHashSet());
     }
 
+    /// <summary>SPIDER stores a few mid-sagittal slices upside down (57_t2: sacrum at the top). As a bare PNG its orientation is only
+    /// assumed, so analyze sets it upright, says so, and names the levels as on an upright copy of the same image.</summary>
+    [DataFact]
+    public void AnUpsideDownPngIsAnalysedUprightAndSaysSo()
+    {
+        var png = SharedData.Path("spider", "midsag", "57_t2.png");
+        using var tmp = new TempDir();
+        var upright = tmp.File("upright.png");
+        var formats = Imaging.Formats.DefaultFormats.Create();
+        var flipped = Imaging.Processing.RowFlip.Apply(formats.Read(png)); // 8-bit grey values, exact in float
+        formats.Write(new Imaging.Volume<byte>(flipped.Geometry, [.. flipped.Voxels.Select(v => (byte)v)]), upright);
+
+        // Level name -> middle disc height (mm): a per-level figure that tells whether each name sits on the same disc in both runs.
+        Dictionary<string, double> Heights(string input, string outDir, out List<string> warnings)
+        {
+            var (exit, _, err) = CliRun.Run("analyze", input, "--pixel-spacing", "0.5859375,0.5859375", "--sequence", "t2", "--out", tmp.File(outDir), "--formats", "json");
+            Assert.True(exit == 0, err);
+            using var r = JsonDocument.Parse(File.ReadAllText(tmp.File(Path.Combine(outDir, "report.json"))));
+            warnings = [.. r.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)];
+            return r.RootElement.GetProperty("levels").EnumerateArray().ToDictionary(l => l.GetProperty("level").GetString()!,
+                l => l.GetProperty("measurements").GetProperty("heights_mm").GetProperty("middle") is { ValueKind: JsonValueKind.Number } m ? m.GetDouble() : -1);
+        }
+
+        var asStored = Heights(png, "stored", out var storedWarnings);
+        var asUpright = Heights(upright, "upright", out var uprightWarnings);
+        Assert.Contains(storedWarnings, w => w.Contains("analysed flipped top to bottom", StringComparison.Ordinal));
+        Assert.DoesNotContain(uprightWarnings, w => w.Contains("upside down", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("L5-S1", asStored.Keys);
+        Assert.Equal(asUpright.Keys.Order(), asStored.Keys.Order());
+        foreach (var (level, h) in asUpright) Assert.Equal(h, asStored[level], 6);
+    }
+
     [DataFact]
     public void AMalformedOrientationCodeIsABadInputWithItsReason()
     {
