@@ -1,3 +1,4 @@
+using DiscScope.Analysis.Pipeline;
 using DiscScope.Analysis.Mri;
 using DiscScope.Analysis.Mri.Data;
 using DiscScope.Imaging;
@@ -50,13 +51,14 @@ public sealed class GradingDatasetBuilder(SpineParser parser, DiscCropOptions? c
         return CropsOf(image);
     }
 
-    /// <summary>Parses a 2D sagittal slice (canonical frame) and crops every named disc, keyed by SPIDER IVD label.</summary>
+    /// <summary>Parses a 2D sagittal slice (canonical frame; set upright first if it is stored upside down, as `analyze` does) and crops
+    /// every named disc, keyed by SPIDER IVD label.</summary>
     public Dictionary<int, float[]> CropsOf(Volume<float> slice)
     {
-        var seg = parser.Parse(slice);
+        var (upright, seg, _) = StudyAnalyzer.ParseUpright(parser, slice);
         var result = new Dictionary<int, float[]>();
         if (seg.Result is not ParsedSpine spine) return result;
-        var norm = (float[])slice.Voxels.Clone();
+        var norm = (float[])upright.ToFloat().Voxels.Clone();
         IntensityNormalizer.Normalize(norm);
         var g = slice.Geometry;
         foreach (var d in spine.Discs)
