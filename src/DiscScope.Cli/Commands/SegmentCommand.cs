@@ -2,8 +2,10 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using DiscScope.Analysis.Mri;
+using DiscScope.Analysis.Pipeline;
 using DiscScope.Imaging;
 using DiscScope.Imaging.Geometry;
+using DiscScope.Imaging.Processing;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -49,15 +51,18 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
         var input = Io.Read(s.Input, s.PixelSpacing);
         if (!string.IsNullOrEmpty(s.Orientation)) input = input.WithGeometry(input.Geometry with { Direction = OrientationOption.Parse(s.Orientation) });
         using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Model));
-        var seg = new SpineParser(new SliceSegmenter(net)).Parse(input);
-        if (s.Json) Console.WriteLine(JsonSerializer.Serialize(Report(seg, s.Input, s.Out), new JsonSerializerOptions { WriteIndented = true }));
+        // A bare PNG stored upside down is parsed upright, as `analyze` does; its labels are written back in the input's orientation.
+        var (_, seg, flipped) = StudyAnalyzer.ParseUpright(new SpineParser(new SliceSegmenter(net)), input);
+        if (s.Json) Console.WriteLine(JsonSerializer.Serialize(Report(seg, s.Input, s.Out, flipped), new JsonSerializerOptions { WriteIndented = true }));
         if (seg.Result is NoSagittalSpine none)
         {
             if (!s.Json) Console.Error.WriteLine($"discscope: {none.Message}");
             return CliApp.BadInput;
         }
         var parsed = (ParsedSpine)seg.Result;
-        Io.Registry.Write(seg.Labels!.Labels, s.Out);
+        var labels = seg.Labels!.Labels;
+        if (flipped) labels = new Volume<short>(labels.Geometry, [.. RowFlip.Apply(labels).Voxels.Select(v => (short)v)]);
+        Io.Registry.Write(labels, s.Out);
         if (!s.Json)
         {
             var t = new Table().AddColumns("disc", "IVD label", "label value");
@@ -66,23 +71,31 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
             AnsiConsole.MarkupLine(Markup.Escape(FormattableString.Invariant(
                 $"{parsed.Discs.Count} discs, {parsed.Vertebrae.Count} vertebrae on slice {seg.MidSagittalSlice}; level confidence {parsed.Confidence:F2}")));
             foreach (var w in parsed.Warnings) AnsiConsole.MarkupLine($"[yellow]warning[/] {Markup.Escape(w.ToString())}");
+            if (flipped) AnsiConsole.MarkupLine("[yellow]warning[/] the image is upside down (inferior at the top): it was parsed flipped top to bottom; the labels are written in the input's orientation");
             AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(s.Out)}[/]");
         }
         return 0;
     }
 
-    /// <summary>The machine-readable result.</summary>
-    public static object Report(SpineSegmentation seg, string input, string? output) => seg.Result switch
+    /// <summary>The machine-readable result. When the image was parsed flipped top to bottom (<paramref name="flippedUpright"/>), the
+    /// centroids are given back in the input's frame, as the written labels are.</summary>
+    public static object Report(SpineSegmentation seg, string input, string? output, bool flippedUpright = false)
     {
-        NoSagittalSpine n => new { input, found = false, reason = n.Kind.ToString(), message = n.Message },
-        ParsedSpine p => new
+        ArgumentNullException.ThrowIfNull(seg);
+        var height = seg.Labels is { } l ? (l.Labels.Geometry.SizeJ - 1) * l.Labels.Geometry.Spacing.Y : 0;
+        double[] Centroid(double x, double y) => [x, flippedUpright ? height - y : y];
+        return seg.Result switch
         {
-            input, output, found = true, midSagittalSlice = seg.MidSagittalSlice, confidence = p.Confidence, sacrumFound = p.SacrumFound,
-            transitionalSuspected = p.TransitionalSuspected,
-            discs = p.Discs.Select(d => new { level = d.Level.ToString(), ivdLabel = d.SpiderIvdLabel, label = d.Label, centroidMm = new[] { d.CentroidXMm, d.CentroidYMm }, areaMm2 = d.AreaMm2 }),
-            vertebrae = p.Vertebrae.Select(v => new { level = v.Level.ToString(), label = v.Label, centroidMm = new[] { v.CentroidXMm, v.CentroidYMm }, areaMm2 = v.AreaMm2 }),
-            warnings = p.Warnings.Select(w => new { kind = w.Kind.ToString(), detail = w.Detail }),
-        },
-        _ => throw new InvalidOperationException("unknown result"),
-    };
+            NoSagittalSpine n => new { input, found = false, reason = n.Kind.ToString(), message = n.Message },
+            ParsedSpine p => (object)new
+            {
+                input, output, found = true, midSagittalSlice = seg.MidSagittalSlice, confidence = p.Confidence, sacrumFound = p.SacrumFound,
+                transitionalSuspected = p.TransitionalSuspected, flippedUpright,
+                discs = p.Discs.Select(d => new { level = d.Level.ToString(), ivdLabel = d.SpiderIvdLabel, label = d.Label, centroidMm = Centroid(d.CentroidXMm, d.CentroidYMm), areaMm2 = d.AreaMm2 }),
+                vertebrae = p.Vertebrae.Select(v => new { level = v.Level.ToString(), label = v.Label, centroidMm = Centroid(v.CentroidXMm, v.CentroidYMm), areaMm2 = v.AreaMm2 }),
+                warnings = p.Warnings.Select(w => new { kind = w.Kind.ToString(), detail = w.Detail }),
+            },
+            _ => throw new InvalidOperationException("unknown result"),
+        };
+    }
 }
