@@ -1,4 +1,3 @@
-using DiscScope.Analysis.Pipeline;
 using DiscScope.Analysis.Mri;
 using DiscScope.Analysis.Mri.Data;
 using DiscScope.Imaging;
@@ -55,7 +54,7 @@ public sealed class GradingDatasetBuilder(SpineParser parser, DiscCropOptions? c
     /// every named disc, keyed by SPIDER IVD label.</summary>
     public Dictionary<int, float[]> CropsOf(Volume<float> slice)
     {
-        var (upright, seg, _) = StudyAnalyzer.ParseUpright(parser, slice);
+        var (upright, seg, _) = parser.ParseUpright(slice);
         var result = new Dictionary<int, float[]>();
         if (seg.Result is not ParsedSpine spine) return result;
         var norm = (float[])upright.ToFloat().Voxels.Clone();

@@ -24,7 +24,7 @@ public sealed class SpiderDiscMeasurements(SpineParser parser)
             progress?.Report(patient);
             var slice = SpiderMidsagSlice.Load(midsag, overview, patient + "_t2") ?? SpiderMidsagSlice.Load(midsag, overview, patient + "_t2_SPACE");
             if (slice is null) continue;
-            var (upright, seg, _) = StudyAnalyzer.ParseUpright(parser, slice); // as `analyze` does: a slice stored upside down is set upright
+            var (upright, seg, _) = parser.ParseUpright(slice); // as `analyze` does: a slice stored upside down is set upright
             if (seg.Result is not ParsedSpine spine) continue;
             var (image, labels) = StudyAnalyzer.Canonical(upright, seg);
             var (midImage, midLabels) = StudyAnalyzer.MidSlices(image, labels, seg.MidSagittalSlice);

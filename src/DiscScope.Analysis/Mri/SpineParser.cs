@@ -61,6 +61,23 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
         return new(parsed, new LabelMap(output), bestSlice, maps);
     }
 
+    /// <summary>
+    /// <see cref="Parse"/>, and when <paramref name="image"/> is a bare 2D image (its orientation only assumed) that the parse finds upside
+    /// down (<see cref="LevelWarningKind.ImageUpsideDown"/>), a second parse of it flipped top to bottom, kept if that one is upright.
+    /// Returns the image the parse refers to and whether it was flipped. Images with a recorded orientation (DICOM, NIfTI, MHA) are never
+    /// flipped: their warning stays.
+    /// </summary>
+    public (IVolume Image, SpineSegmentation Segmentation, bool Flipped) ParseUpright(IVolume image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var seg = Parse(image);
+        if (!IsBare2D(image.Geometry) || seg.Result is not ParsedSpine p || !p.Warnings.Any(w => w.Kind == LevelWarningKind.ImageUpsideDown))
+            return (image, seg, false);
+        var flipped = RowFlip.Apply(image);
+        var again = Parse(flipped);
+        return again.Result is ParsedSpine q && !q.Warnings.Any(w => w.Kind == LevelWarningKind.ImageUpsideDown) ? (flipped, again, true) : (image, seg, false);
+    }
+
     /// <summary>True for a single slice with an identity direction: a 2D image (PNG) whose orientation is assumed, not recorded.</summary>
     public static bool IsBare2D(ImageGeometry g)
     {

@@ -22,7 +22,7 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
     public StudyAnalysis Analyze(StudyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (t2Image, seg, t2Flipped) = ParseUpright(input.T2);
+        var (t2Image, seg, t2Flipped) = parser.ParseUpright(input.T2);
         var report = new StudyReport { Source = input.Source, SoftwareVersion = softwareVersion, Models = models };
         if (seg.Result is not ParsedSpine spine)
             return new StudyAnalysis(report with { CannotAssess = seg.Result.ToString() }, null, null, null, []);
@@ -41,7 +41,7 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
             Dictionary<int, float[]>? t1 = null;
             if (input.T1 is not null)
             {
-                var (t1Image, s1, t1Flipped) = ParseUpright(input.T1);
+                var (t1Image, s1, t1Flipped) = parser.ParseUpright(input.T1);
                 if (s1.Result is ParsedSpine p1)
                 {
                     var mismatch = T1Pairing.Mismatch([.. spine.Discs.Select(d => d.SpiderIvdLabel)], [.. p1.Discs.Select(d => d.SpiderIvdLabel)]);
@@ -70,26 +70,6 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
         {
             CanonicalImage = canonImage, CanonicalLabels = canonLabels, MidSlice = Math.Clamp(seg.MidSagittalSlice, 0, canonImage.SizeK - 1),
         };
-    }
-
-    /// <summary>
-    /// Parses <paramref name="image"/>; when it is a bare 2D image (its orientation only assumed) and the parse finds it upside down
-    /// (<see cref="LevelWarningKind.ImageUpsideDown"/>), parses it again flipped top to bottom and keeps that parse if it is upright.
-    /// Returns the image the parse refers to and whether it was flipped. Images with a real orientation (DICOM, NIfTI, MHA) are never
-    /// flipped: their warning stays in the report.
-    /// </summary>
-    public (IVolume Image, SpineSegmentation Segmentation, bool Flipped) ParseUpright(IVolume image) => ParseUpright(parser, image);
-
-    /// <inheritdoc cref="ParseUpright(IVolume)"/>
-    public static (IVolume Image, SpineSegmentation Segmentation, bool Flipped) ParseUpright(SpineParser parser, IVolume image)
-    {
-        ArgumentNullException.ThrowIfNull(parser); ArgumentNullException.ThrowIfNull(image);
-        var seg = parser.Parse(image);
-        if (!SpineParser.IsBare2D(image.Geometry) || seg.Result is not ParsedSpine p || !p.Warnings.Any(w => w.Kind == LevelWarningKind.ImageUpsideDown))
-            return (image, seg, false);
-        var flipped = RowFlip.Apply(image);
-        var again = parser.Parse(flipped);
-        return again.Result is ParsedSpine q && !q.Warnings.Any(w => w.Kind == LevelWarningKind.ImageUpsideDown) ? (flipped, again, true) : (image, seg, false);
     }
 
     private static string FlippedNote(string sequence) =>

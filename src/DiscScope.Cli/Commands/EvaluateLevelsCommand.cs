@@ -93,7 +93,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         {
             var v = new Volume<float>(ImageGeometry.Simple(w, h, 1, ser.ColumnSpacing, ser.RowSpacing), image);
             // As `analyze` does: a bare PNG found upside down is parsed flipped (SPIDER stores a few slices with the sacrum at the top).
-            var (_, seg, flipped) = StudyAnalyzer.ParseUpright(parser, v);
+            var (_, seg, flipped) = parser.ParseUpright(v);
             series++;
             var found = seg.Result is ParsedSpine p ? p.Discs.Select(d => d.SpiderIvdLabel).ToArray() : [];
             if (seg.Result is not ParsedSpine) noSpine++;

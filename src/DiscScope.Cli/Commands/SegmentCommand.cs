@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using DiscScope.Analysis.Mri;
-using DiscScope.Analysis.Pipeline;
 using DiscScope.Imaging;
 using DiscScope.Imaging.Geometry;
 using DiscScope.Imaging.Processing;
@@ -52,7 +51,7 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
         if (!string.IsNullOrEmpty(s.Orientation)) input = input.WithGeometry(input.Geometry with { Direction = OrientationOption.Parse(s.Orientation) });
         using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Model));
         // A bare PNG stored upside down is parsed upright, as `analyze` does; its labels are written back in the input's orientation.
-        var (_, seg, flipped) = StudyAnalyzer.ParseUpright(new SpineParser(new SliceSegmenter(net)), input);
+        var (_, seg, flipped) = new SpineParser(new SliceSegmenter(net)).ParseUpright(input);
         if (s.Json) Console.WriteLine(JsonSerializer.Serialize(Report(seg, s.Input, s.Out, flipped), new JsonSerializerOptions { WriteIndented = true }));
         if (seg.Result is NoSagittalSpine none)
         {
