@@ -4,6 +4,7 @@ using DiscScope.Analysis.Mri;
 using DiscScope.Analysis.Pipeline;
 using DiscScope.Domain.Anatomy;
 using DiscScope.Domain.Reports;
+using DiscScope.Models;
 using DiscScope.Models.Onnx;
 using DiscScope.Reporting;
 using DiscScope.Reporting.Images;
@@ -42,14 +43,14 @@ public static class AnalysisRunner
 
         // One ONNX Runtime session per model file: the cache owns and disposes them.
         using var cache = new OnnxModelCache(new InferenceOptions(2, PreferCuda: false));
-        var segPaths = OnnxSliceNetwork.MemberPaths(segPath);
+        var segPaths = EnsembleMembers.Of(segPath);
         var segNet = new OnnxSliceNetwork([.. segPaths.Select(cache.Get)], owns: false);
         var models = segPaths.Select(p => Info(p, cache.Get(p))).ToList();
         DiscGrader? grader = null;
         if (gradePath is not null)
         {
             grader = DiscGrader.Load(gradePath, cache);
-            models.AddRange(DiscGrader.MemberPaths(gradePath).Select(p => Info(p, cache.Get(p))));
+            models.AddRange(EnsembleMembers.Of(gradePath).Select(p => Info(p, cache.Get(p))));
             if (grader.Fusion is not null)
             {
                 // The measurement fusion changes the fused heads' probabilities, so the report names it with its hash like a model.

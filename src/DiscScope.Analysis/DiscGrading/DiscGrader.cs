@@ -32,13 +32,10 @@ public sealed class DiscGrader
         _fusion = fusion;
     }
 
-    /// <summary>Ensemble members: the model file itself and the files named <c>&lt;stem&gt;.member-*.onnx</c> beside it (ordinal order),
-    /// each with its own <c>.calibration.json</c>.</summary>
-    public static IReadOnlyList<string> MemberPaths(string path) => Models.EnsembleMembers.Of(path);
 
     /// <summary>The ensemble of <paramref name="path"/> with its calibrations and, when &lt;model&gt;.fusion.json is beside it, its measurement fusion.</summary>
     public static DiscGrader Load(string path, OnnxModelCache cache) =>
-        new([.. MemberPaths(path).Select(p => new GradingMember(cache.Get(p), GradingCalibration.ForModel(p)))], fusion: GradingFusion.ForModel(path));
+        new([.. Models.EnsembleMembers.Of(path).Select(p => new GradingMember(cache.Get(p), GradingCalibration.ForModel(p)))], fusion: GradingFusion.ForModel(path));
 
     /// <summary>The measurement fusion applied to the heads it names, or null when the grader reports the network's probabilities only.</summary>
     public GradingFusion? Fusion => _fusion;

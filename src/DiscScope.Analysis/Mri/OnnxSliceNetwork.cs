@@ -33,9 +33,6 @@ public sealed class OnnxSliceNetwork : ISliceSegmentationNetwork, IDisposable
         return spacing is > 0 ? SliceCanvas.Default with { SpacingMm = spacing.Value } : SliceCanvas.Default;
     }
 
-    /// <summary>Ensemble members of a model file (<see cref="Models.EnsembleMembers.Of"/>): the file itself and the files named
-    /// <c>&lt;stem&gt;.member-*.onnx</c> beside it.</summary>
-    public static IReadOnlyList<string> MemberPaths(string path) => Models.EnsembleMembers.Of(path);
 
     /// <summary>Loads a model file and its members with <paramref name="threads"/> intra-op threads (0 = ONNX Runtime default).</summary>
     public static OnnxSliceNetwork Load(string path, int threads = 0)
@@ -43,7 +40,7 @@ public sealed class OnnxSliceNetwork : ISliceSegmentationNetwork, IDisposable
         var loaded = new List<OnnxModel>();
         try
         {
-            foreach (var p in MemberPaths(path)) loaded.Add(OnnxModel.Load(p, new InferenceOptions(threads, PreferCuda: false)));
+            foreach (var p in Models.EnsembleMembers.Of(path)) loaded.Add(OnnxModel.Load(p, new InferenceOptions(threads, PreferCuda: false)));
             return new OnnxSliceNetwork(loaded);
         }
         catch

@@ -121,7 +121,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         var result = new
         {
             model = SegmentationModelPath.Resolve(s.Model),
-            members = OnnxSliceNetwork.MemberPaths(SegmentationModelPath.Resolve(s.Model)).Select(Path.GetFileName),
+            members = DiscScope.Models.EnsembleMembers.Of(SegmentationModelPath.Resolve(s.Model)).Select(Path.GetFileName),
             fmrp = new
             {
                 cases = fmrp, discs = fmrpDiscs, correct = fmrpCorrect, levelAccuracy = fmrpDiscs == 0 ? 0 : (double)fmrpCorrect / fmrpDiscs, meanMergedDiscDice = fmrpDice.Average(),

@@ -41,7 +41,7 @@ public sealed class DiscGraderTests
         {
             foreach (var f in new[] { "disc-grading.onnx", "disc-grading.member-2.onnx", "disc-grading.member-3.onnx", "other.onnx", "disc-grading.member-2.calibration.json" })
                 File.WriteAllText(Path.Combine(dir, f), "");
-            var members = DiscGrader.MemberPaths(Path.Combine(dir, "disc-grading.onnx")).Select(Path.GetFileName);
+            var members = Models.EnsembleMembers.Of(Path.Combine(dir, "disc-grading.onnx")).Select(Path.GetFileName);
             Assert.Equal(["disc-grading.onnx", "disc-grading.member-2.onnx", "disc-grading.member-3.onnx"], members);
         }
         finally { Directory.Delete(dir, true); }
