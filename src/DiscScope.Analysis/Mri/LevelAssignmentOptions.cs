@@ -24,6 +24,11 @@ public sealed record LevelAssignmentOptions
     public double LumbarBodyMinFraction { get; init; } = 0.85;
     /// <summary>A lowest disc with less than this fraction of the median disc area is reported as possible transitional anatomy.</summary>
     public double RudimentaryDiscFraction { get; init; } = 0.35;
+    /// <summary>A lowest disc below this fraction of the median disc area whose body above is also small is the S1-S2 remnant
+    /// (<see cref="SacralRemnant"/>).</summary>
+    public double SacralRemnantDiscFraction { get; init; } = 0.5;
+    /// <inheritdoc cref="SacralRemnantDiscFraction"/>
+    public double SacralRemnantBodyFraction { get; init; } = 0.5;
     /// <summary>
     /// Below L5-S1 the column turns backwards along the sacrum, so a lowest "disc" lying more than this (mm) anterior to the disc above it
     /// is in the pelvis (bowel, uterus, vessels), not in the column. Chosen on spider/midsag (5 / 10 / 20 tried): 6 series with pelvic

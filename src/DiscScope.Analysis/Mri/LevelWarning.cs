@@ -22,4 +22,7 @@ public enum LevelWarningKind
     /// <summary>The spinal canal runs into the bottom edge and ends well below the top: the image looks upside down (inferior at the top),
     /// so the level names, counted from the bottom, would be reversed.</summary>
     ImageUpsideDown,
+    /// <summary>A small disc under the lowest disc, with no lumbar-sized body above it, was taken as the S1-S2 remnant inside the sacrum and
+    /// left unnamed; a reader should confirm L5-S1 (a transitional L5 would make it a rudimentary L5-S1).</summary>
+    SacralDiscRemnant,
 }

@@ -53,6 +53,12 @@ public static class SpineLevelAssigner
         chain.Reverse();
         var vertebrae = ConnectedComponents.Find(map, Structure.Vertebra).Where(c => c.AreaMm2 >= o.MinVertebraAreaMm2).ToList();
         var bodies = vertebrae.Where(c => AnteriorToCanal(c, 0)).ToList();
+        Component2D? remnant = null;
+        if (SacralRemnant.IsRemnant(chain, bodies, o))
+        {
+            remnant = chain[0];
+            chain.RemoveAt(0);
+        }
         var lowest = chain[0];
         var bodyBelow = bodies.Where(b => b.CentroidYMm > lowest.CentroidYMm + 3 && Math.Abs(b.CentroidXMm - lowest.CentroidXMm) < 60
                                        && b.TopYMm < lowest.CentroidYMm + 25)
@@ -60,6 +66,12 @@ public static class SpineLevelAssigner
 
         var warnings = new List<LevelWarning>();
         var confidence = 1.0;
+        if (remnant is not null)
+        {
+            warnings.Add(new(LevelWarningKind.SacralDiscRemnant, FormattableString.Invariant(
+                $"a small disc ({remnant.AreaMm2:F0} mm²) under the lowest disc, with no lumbar-sized body above it, was taken as the S1-S2 remnant inside the sacrum, not as L5-S1")));
+            confidence *= 0.8;
+        }
         if (UpsideDown(map, canal, o) is { } upsideDown)
         {
             warnings.Add(upsideDown);

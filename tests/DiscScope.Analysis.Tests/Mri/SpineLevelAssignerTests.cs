@@ -64,6 +64,28 @@ public sealed class SpineLevelAssignerTests
         var p = Parsed(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(6, lowestDiscHeight: 2).Map));
         Assert.True(p.TransitionalSuspected);
         Assert.True(p.Confidence < 1);
+        // Its L5 body above is of lumbar size, so it stays L5-S1 (not taken for the S1-S2 remnant).
+        Assert.Equal(6, p.Discs.Count);
+        Assert.Equal(250, p.Discs[0].CentroidYMm, 1.0);
+        Assert.DoesNotContain(p.Warnings, w => w.Kind == LevelWarningKind.SacralDiscRemnant);
+    }
+
+    [Fact]
+    public void A_small_disc_under_a_body_that_is_not_lumbar_sized_is_the_S1S2_remnant_not_L5S1()
+    {
+        // The lowest "disc" (y 249-251, 120 mm² vs 400) sits under a 15 x 15 mm bone fragment (the S1 segment, which SPIDER-style masks leave
+        // mostly unlabelled) instead of a 40 x 27 mm body: the disc above it (y 214) is L5-S1.
+        var s = SyntheticSpine.Lumbar(6, sacrum: false, lowestDiscHeight: 3);
+        s.Rect(Structure.Background, 40, 218, 81, 246).Rect(Structure.Vertebra, 40, 225, 55, 240);
+        var p = Parsed(SpineLevelAssigner.Assign(s.Map));
+        Assert.Equal(["L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2"], p.Discs.Select(d => d.Level.ToString()));
+        Assert.Equal(214, p.Discs[0].CentroidYMm, 1.0);
+        Assert.Contains(p.Warnings, w => w.Kind == LevelWarningKind.SacralDiscRemnant);
+        Assert.DoesNotContain(p.Warnings, w => w.Kind == LevelWarningKind.TransitionalAnatomySuspected);
+        Assert.True(p.Confidence < 1);
+        Assert.Equal(0, p.Labels[250 * SyntheticSpine.W + 60]);                  // the remnant is not named
+        Assert.Equal(SpineLabel.Sacrum, p.Labels[232 * SyntheticSpine.W + 47]);  // the fragment above it lies below L5-S1
+        Assert.Equal(1, p.Labels[200 * SyntheticSpine.W + 60]);                  // L5 body
     }
 
     [Fact]
