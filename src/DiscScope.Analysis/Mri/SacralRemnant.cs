@@ -20,10 +20,10 @@ public static class SacralRemnant
         ArgumentNullException.ThrowIfNull(chainBottomUp); ArgumentNullException.ThrowIfNull(bodies); ArgumentNullException.ThrowIfNull(options);
         // Dropping the lowest disc must leave a column: at least MinDiscs discs and two body intervals to compare with.
         if (chainBottomUp.Count <= Math.Max(options.MinDiscs, 3)) return false;
-        var otherDiscs = Median([.. chainBottomUp.Skip(1).Select(c => c.AreaMm2)]);
+        var otherDiscs = SpineLevelAssigner.Median([.. chainBottomUp.Skip(1).Select(c => c.AreaMm2)]);
         if (!(chainBottomUp[0].AreaMm2 < options.SacralRemnantDiscFraction * otherDiscs)) return false;
         var intervals = Enumerable.Range(0, chainBottomUp.Count - 1).Select(k => BodyAreaBetween(chainBottomUp[k], chainBottomUp[k + 1], bodies)).ToArray();
-        var typical = Median(intervals[1..]);
+        var typical = SpineLevelAssigner.Median(intervals[1..]);
         return typical > 0 && intervals[0] < options.SacralRemnantBodyFraction * typical;
     }
 
@@ -34,12 +34,5 @@ public static class SacralRemnant
         var x = 0.5 * (lower.CentroidXMm + upper.CentroidXMm);
         return bodies.Where(b => b.CentroidYMm < lower.CentroidYMm && b.CentroidYMm > upper.CentroidYMm && Math.Abs(b.CentroidXMm - x) < 40)
             .Sum(b => b.AreaMm2);
-    }
-
-    private static double Median(double[] v)
-    {
-        if (v.Length == 0) return double.NaN;
-        var s = v.OrderBy(x => x).ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : 0.5 * (s[s.Length / 2 - 1] + s[s.Length / 2]);
     }
 }

@@ -348,7 +348,8 @@ public static class SpineLevelAssigner
 
     private static double Distance(Component2D a, Component2D b) => Math.Sqrt(Math.Pow(a.CentroidXMm - b.CentroidXMm, 2) + Math.Pow(a.CentroidYMm - b.CentroidYMm, 2));
 
-    private static double Median(double[] v)
+    /// <summary>Median of the values (mean of the middle two for an even count); NaN when empty.</summary>
+    internal static double Median(double[] v)
     {
         if (v.Length == 0) return double.NaN;
         var s = v.OrderBy(x => x).ToArray();
