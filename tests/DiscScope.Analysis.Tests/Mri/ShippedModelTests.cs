@@ -34,6 +34,21 @@ public sealed class ShippedModelTests
         Assert.True(dice > 0.4, $"mean disc Dice {dice:F3}"); // unseen data with an assumed pixel spacing: a sanity floor (measured 0.65 on all 17)
     }
 
+    /// <summary>SPIDER 37_t2 keeps a thin S1-S2 disc remnant under L5-S1 that the network outlines as a disc; named L5-S1, it put every
+    /// level one too low (7 discs where overview.csv counts 6). The reference here is overview.csv's num_discs and the sacrum, not DiscScope.</summary>
+    [DataFact]
+    public void A_sacral_disc_remnant_on_a_real_slice_is_not_named_L5S1()
+    {
+        using var net = OnnxSliceNetwork.Load(ModelPath, 2);
+        var root = SharedData.Folder!;
+        var overview = SpiderData.Overview(root);
+        var slice = Analysis.DiscGrading.SpiderMidsagSlice.Load(Path.Combine(root, "spider", "midsag"), overview, "37_t2")!;
+        var p = Assert.IsType<ParsedSpine>(new SpineParser(new SliceSegmenter(net)).Parse(slice).Result);
+        Assert.Equal(overview["37_t2"].NumDiscs, p.Discs.Count);
+        Assert.Contains(p.Warnings, w => w.Kind == LevelWarningKind.SacralDiscRemnant);
+        Assert.Equal(Domain.Anatomy.DiscLevel.L5S1, p.Discs[0].Level);
+    }
+
     [DataFact]
     public void A_constant_image_is_no_spine_even_with_the_real_model()
     {
