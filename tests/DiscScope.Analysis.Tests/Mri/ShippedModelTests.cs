@@ -35,7 +35,7 @@ public sealed class ShippedModelTests
     }
 
     /// <summary>SPIDER 37_t2 keeps a thin S1-S2 disc remnant under L5-S1 that the network outlines as a disc; named L5-S1, it put every
-    /// level one too low (7 discs where overview.csv counts 6). The reference here is overview.csv's num_discs and the sacrum, not DiscScope.</summary>
+    /// level one too low (7 discs where overview.csv counts 6). The reference is overview.csv's num_discs (SPIDER's annotation), not DiscScope's output.</summary>
     [DataFact]
     public void A_sacral_disc_remnant_on_a_real_slice_is_not_named_L5S1()
     {

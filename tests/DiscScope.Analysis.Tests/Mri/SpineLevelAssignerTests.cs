@@ -73,7 +73,7 @@ public sealed class SpineLevelAssignerTests
     [Fact]
     public void A_small_disc_under_a_body_that_is_not_lumbar_sized_is_the_S1S2_remnant_not_L5S1()
     {
-        // The lowest "disc" (y 249-251, 120 mm² vs 400) sits under a 15 x 15 mm bone fragment (the S1 segment, which SPIDER-style masks leave
+        // The lowest "disc" (y 249-251, 120 mm² vs 360) sits under a 15 x 15 mm bone fragment (the S1 segment, which SPIDER-style masks leave
         // mostly unlabelled) instead of a 40 x 27 mm body: the disc above it (y 214) is L5-S1.
         var s = SyntheticSpine.Lumbar(6, sacrum: false, lowestDiscHeight: 3);
         s.Rect(Structure.Background, 40, 218, 81, 246).Rect(Structure.Vertebra, 40, 225, 55, 240);
