@@ -48,6 +48,10 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         [Description("Cross-validation result (default models/grading/fusion-evaluation.json).")]
         public string Json { get; init; } = Path.Combine("models", "grading", "fusion-evaluation.json");
 
+        [CommandOption("--features-csv <FILE>")]
+        [Description("Also write every disc's fusion inputs (patient, IVD label, fold, reference grades, the features in the fusion's order) as CSV, for analysis elsewhere.")]
+        public string? FeaturesCsv { get; init; }
+
         [CommandOption("--card <MD>")]
         [Description("Model card whose fusion section is rewritten (default models/grading/MODEL_CARD.md; '-' for none).")]
         public string Card { get; init; } = Path.Combine("models", "grading", "MODEL_CARD.md");
@@ -62,6 +66,11 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         var rows = ReadRows(s.Predictions, measurements);
         Console.WriteLine($"{rows.Count} discs with out-of-fold predictions, {rows.Count(r => r.Measurement is not null)} of them measured; folds {string.Join(", ", rows.Select(r => r.Fold).Distinct().Order())}");
 
+        if (s.FeaturesCsv is not null)
+        {
+            FusionFeatureTable.Write(s.FeaturesCsv, rows);
+            Console.WriteLine($"wrote {s.FeaturesCsv}");
+        }
         var heads = s.Heads is null ? GradingFusionTrainer.DefaultHeads : ParseHeads(s.Heads);
         var fused = GradingFusionTrainer.CrossValidate(rows, heads, s.L2);
         var patients = rows.Select(r => r.Patient).ToList();
