@@ -27,15 +27,10 @@ public sealed class OnnxSliceNetwork : ISliceSegmentationNetwork, IDisposable
             if (!m.OutputNames.Contains("probabilities")) throw new Models.ModelException(m.Source, "segmentation model lacks a 'probabilities' output");
     }
 
-    /// <summary>The canvas stored in the model's normalisation record: its spacing and, where recorded, its size (else the default's).</summary>
     private static SliceCanvas CanvasOf(OnnxModel model)
     {
-        var norm = model.Properties.ContainsKey(MetadataKeys.InputNormalization) ? model.Metadata.Normalization : null;
-        var canvas = norm?.PixelSpacingMm is > 0 ? SliceCanvas.Default with { SpacingMm = norm.PixelSpacingMm.Value } : SliceCanvas.Default;
-        if (norm?.CanvasPixels is not { Length: 2 } px) return canvas;
-        if (px[0] < 16 || px[1] < 16 || px[0] > 4096 || px[1] > 4096 || px[0] % model.SizeMultiple != 0 || px[1] % model.SizeMultiple != 0)
-            throw new Models.ModelException(model.Source, $"canvas_px {px[0]}x{px[1]} is not a usable input size (16-4096, multiples of {model.SizeMultiple})");
-        return canvas with { Width = px[0], Height = px[1] };
+        var spacing = model.Properties.ContainsKey(MetadataKeys.InputNormalization) ? model.Metadata.Normalization?.PixelSpacingMm : null;
+        return spacing is > 0 ? SliceCanvas.Default with { SpacingMm = spacing.Value } : SliceCanvas.Default;
     }
 
 

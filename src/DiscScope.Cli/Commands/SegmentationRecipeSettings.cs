@@ -32,10 +32,6 @@ public class SegmentationRecipeSettings : CommandSettings
     [Description("Pixel size of the network's canvas in mm (default 1.4); stored in the model, which segments at it.")]
     public double CanvasMm { get; init; } = SliceCanvas.Default.SpacingMm;
 
-    [CommandOption("--canvas-px <N>")]
-    [Description("Width and height of the network's square canvas in pixels (default 224; a multiple of 16); stored in the model. The canvas spans N x --canvas-mm mm, so keep it near 310 mm to see a whole lumbar spine.")]
-    public int CanvasPx { get; init; } = SliceCanvas.Default.Width;
-
     [CommandOption("--threads <N>")]
     public int Threads { get; init; } = 2;
 
@@ -61,9 +57,7 @@ public class SegmentationRecipeSettings : CommandSettings
     /// <summary>The recipe as trainer options, with a wall-time cap and the seed offset by <paramref name="seedOffset"/> (CV folds).</summary>
     public SegmentationTrainingOptions TrainingOptions(TimeSpan timeBudget, int seedOffset = 0) => new()
     {
-        Canvas = CanvasMm is <= 0.3 or >= 5 ? throw new InputException($"--canvas-mm {CanvasMm}: expected 0.3-5 mm")
-            : CanvasPx is < 64 or > 1024 || CanvasPx % 16 != 0 ? throw new InputException($"--canvas-px {CanvasPx}: expected a multiple of 16 in 64-1024")
-            : SliceCanvas.Default with { SpacingMm = CanvasMm, Width = CanvasPx, Height = CanvasPx },
+        Canvas = CanvasMm is > 0.3 and < 5 ? SliceCanvas.Default with { SpacingMm = CanvasMm } : throw new InputException($"--canvas-mm {CanvasMm}: expected 0.3-5 mm"),
         Steps = Steps, TimeBudget = timeBudget, BatchSize = Batch, BaseChannels = Base, Threads = Threads, PatchWidth = Patch, PatchHeight = Patch, Seed = Seed + seedOffset,
     };
 }

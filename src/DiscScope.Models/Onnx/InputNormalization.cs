@@ -7,14 +7,11 @@ namespace DiscScope.Models.Onnx;
 /// <param name="LowerPercentile">Clip below this percentile (0..100) before normalising; 0 = no clip.</param>
 /// <param name="UpperPercentile">Clip above this percentile (0..100) before normalising; 100 = no clip.</param>
 /// <param name="PixelSpacingMm">In-plane spacing in mm the images were resampled to before training; null when not resampled.</param>
-/// <param name="CanvasPixels">[width, height] of the fixed canvas the images are resampled onto at <paramref name="PixelSpacingMm"/>; null when
-/// the model sets no canvas size (DiscScope's slice segmenter then uses its default).</param>
 public sealed record InputNormalization(
     [property: JsonPropertyName("method")] string Method = "zscore",
     [property: JsonPropertyName("lower_percentile")] double LowerPercentile = 0.5,
     [property: JsonPropertyName("upper_percentile")] double UpperPercentile = 99.5,
-    [property: JsonPropertyName("pixel_spacing_mm")] double? PixelSpacingMm = null,
-    [property: JsonPropertyName("canvas_px")] int[]? CanvasPixels = null)
+    [property: JsonPropertyName("pixel_spacing_mm")] double? PixelSpacingMm = null)
 {
     /// <summary>Applies the normalisation in place to one channel's values.</summary>
     public void Apply(Span<float> values)

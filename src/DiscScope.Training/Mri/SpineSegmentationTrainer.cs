@@ -78,12 +78,12 @@ public sealed class SpineSegmentationTrainer(SegmentationTrainingOptions options
         return ce + diceWeight * (1 - fg);
     }
 
-    /// <summary>Exports the trained network with DiscScope metadata (canvas spacing and size in the normalisation record).</summary>
+    /// <summary>Exports the trained network with DiscScope metadata (canvas spacing in the normalisation record).</summary>
     public void Export(UNet2d net, string path, string trainingData, string description) =>
         OnnxExporter.Export(net, path, new ModelMetadata(
             Name: "spine-seg-sag", Version: "0.1.0", Task: "segmentation",
             TrainingData: trainingData,
-            Normalization: new InputNormalization("minmax", 1, 99, options.Canvas.SpacingMm, [options.Canvas.Width, options.Canvas.Height]),
+            Normalization: new InputNormalization("minmax", 1, 99, options.Canvas.SpacingMm),
             LabelMap: new Dictionary<string, IReadOnlyList<string>> { ["segmentation"] = ["background", "vertebra", "disc", "canal"] },
             Description: description,
             Licence: "trained on SPIDER (CC BY 4.0, attribution: van der Graaf et al., Sci Data 2024); research decision support only, not for diagnosis"));
