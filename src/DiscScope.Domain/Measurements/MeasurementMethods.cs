@@ -18,7 +18,7 @@ public static class MeasurementMethods
     public const string VertebralHeights =
         "Vertebral body (largest connected piece of the vertebra mask anterior to the canal) extent along the adjacent disc's normal at 10 %, 50 % and 90 % of its depth, the depth leaving out thin ends under 30 % of the body's median height (osteophyte lips); bodies cut by the image edge or under half the typical body height are not measured.";
     public const string Listhesis =
-        "Offset between the upper body's posterior-inferior margin and the lower body's posterior-superior margin along the disc axis (each on the body's endplate: its pixels within 4 mm of the disc), as a percentage of the lower endplate's depth (Meyerding).";
+        "Offset between the upper body's posterior-inferior margin and the lower body's posterior-superior margin along the disc axis (each on the body's endplate: its pixels within 4 mm of the disc), as a percentage of the lower endplate's depth (Meyerding). Not measured where either body is missing: the segmentation has no sacrum class (its training masks leave the sacrum unlabelled), so at L5-S1 the slip is usually absent, and its absence says nothing about a listhesis there.";
     public const string Lordosis =
         "Angle between lines fitted to the L1 upper endplate and the S1 upper endplate (lower boundary of the L5-S1 disc).";
 }
