@@ -29,6 +29,10 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         [Description("With --from-json: average --json's out-of-fold probabilities with these evaluations' (comma-separated; other seeds of the same recipe), equally weighted, i.e. evaluate the ensemble; the result replaces --json.")]
         public string? AverageWith { get; init; }
 
+        [CommandOption("--tta-shift <PX>")]
+        [Description("Also grade each held-out crop shifted by PX pixels left, right, up and down and average the five copies' calibrated probabilities (test-time augmentation; 0 = off). --json then holds the averaged predictions and <json>.no-tta.json the same networks' unshifted ones.")]
+        public int TtaShift { get; init; }
+
         [CommandOption("--json <FILE>")]
         [Description("Where the metrics go (default models/grading/evaluation.json).")]
         public string Json { get; init; } = Path.Combine("models", "grading", "evaluation.json");
@@ -37,30 +41,25 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         if (s.FromJson) return CardFromJson(s);
+        if (s.TtaShift < 0) throw new InputException("--tta-shift must be 0 (off) or a positive number of pixels");
         var data = DataFolder.Resolve(s.Data);
         var crop = DiscCropOptions.Default;
         var samples = GradingData.Load(data, s.Segmentation, s.Cache, crop);
         var trainer = new GradingTrainer(new GradingTrainingOptions(Epochs: s.Epochs, Threads: s.Threads, Seed: s.Seed, PfirrmannOrdinalWeight: s.OrdinalWeight));
         var cv = new GradingCrossValidation(trainer, crop);
         var started = DateTime.UtcNow;
-        var p = cv.Run(samples, s.Folds, Console.WriteLine);
-        var summary = GradingCrossValidation.Summarise(samples, p);
-        var doc = new
+        var shifts = s.TtaShift > 0 ? TestTimeShifts.Cross(s.TtaShift) : TestTimeShifts.None;
+        var variants = cv.RunVariants(samples, s.Folds, s.TtaShift > 0 ? [shifts, TestTimeShifts.None] : [shifts], Console.WriteLine);
+        var minutes = (DateTime.UtcNow - started).TotalMinutes;
+        var p = variants[0];
+        var summary = WriteJson(s.Json, s, samples, p, shifts, minutes);
+        if (variants.Count > 1)
         {
-            evaluation = "patient-level stratified K-fold cross-validation (stratum: Pfirrmann grade); temperature fitted per fold and head on held-out training patients",
-            folds = s.Folds, seed = s.Seed, epochs_max = s.Epochs, discs = samples.Count, patients = samples.Select(x => x.Patient).Distinct().Count(),
-            discs_with_t1 = samples.Count(x => x.HasT1), minutes = (DateTime.UtcNow - started).TotalMinutes,
-            temperatures = p.Temperatures, metrics = summary,
-            // Out-of-fold predictions (calibrated probabilities per head), so plots and other analyses need no new cross-validation.
-            predictions = samples.Select((x, n) => new
-            {
-                patient = x.Patient, ivd = x.IvdLabel, fold = p.FoldOfSample[n], hasT1 = x.HasT1,
-                truth = GradingTask.All.ToDictionary(t => t.HeadName, t => t.Label(x.Labels)),
-                probabilities = GradingTask.All.Select((t, h) => (t.HeadName, P: p.Probabilities[h][n])).ToDictionary(e => e.HeadName, e => e.P.Select(v => Math.Round(v, 4)).ToArray()),
-            }),
-        };
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(s.Json))!);
-        File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
+            var plain = Path.ChangeExtension(s.Json, ".no-tta.json");
+            WriteJson(plain, s, samples, variants[1], TestTimeShifts.None, minutes);
+            Console.WriteLine($"wrote {plain} (the same networks without test-time shifts)");
+        }
+        var patients = samples.Select(x => x.Patient).Distinct().Count();
         var t = new Table().AddColumns("grading", "metric", "value [[95% CI]]");
         foreach (var (name, m) in summary)
         {
@@ -75,11 +74,35 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         Console.WriteLine($"wrote {s.Json}");
         if (s.Card is not null)
         {
-            ModelCardSection.Rewrite(s.Card, GradingModelCard.Markdown(summary, samples.Count, doc.patients, doc.discs_with_t1, s.Folds, s.Seed,
+            ModelCardSection.Rewrite(s.Card, GradingModelCard.Markdown(summary, samples.Count, patients, samples.Count(x => x.HasT1), s.Folds, s.Seed,
                 $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {s.Epochs} epochs)."));
             Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
         }
         return 0;
+    }
+
+    /// <summary>Writes one cross-validation's metrics and out-of-fold predictions to <paramref name="path"/>; returns the metrics.</summary>
+    private static IReadOnlyDictionary<string, object> WriteJson(string path, Settings s, IReadOnlyList<DiscSample> samples, GradingCrossValidation.Predictions p,
+        TestTimeShifts shifts, double minutes)
+    {
+        var summary = GradingCrossValidation.Summarise(samples, p);
+        var doc = new
+        {
+            evaluation = "patient-level stratified K-fold cross-validation (stratum: Pfirrmann grade); temperature fitted per fold and head on held-out training patients",
+            folds = s.Folds, seed = s.Seed, epochs_max = s.Epochs, discs = samples.Count, patients = samples.Select(x => x.Patient).Distinct().Count(),
+            discs_with_t1 = samples.Count(x => x.HasT1), minutes, test_time_shifts = shifts.ToString(),
+            temperatures = p.Temperatures, metrics = summary,
+            // Out-of-fold predictions (calibrated probabilities per head), so plots and other analyses need no new cross-validation.
+            predictions = samples.Select((x, n) => new
+            {
+                patient = x.Patient, ivd = x.IvdLabel, fold = p.FoldOfSample[n], hasT1 = x.HasT1,
+                truth = GradingTask.All.ToDictionary(t => t.HeadName, t => t.Label(x.Labels)),
+                probabilities = GradingTask.All.Select((t, h) => (t.HeadName, P: p.Probabilities[h][n])).ToDictionary(e => e.HeadName, e => e.P.Select(v => Math.Round(v, 4)).ToArray()),
+            }),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, JsonSerializer.Serialize(doc, EvaluationJson.Options));
+        return summary;
     }
 
     private static int CardFromJson(Settings s)

@@ -13,12 +13,21 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
     /// <summary>Out-of-fold calibrated probabilities per head [head][sample][class], and the fold of each sample.</summary>
     public sealed record Predictions(double[][][] Probabilities, int[] FoldOfSample, double[][] Temperatures);
 
-    public Predictions Run(IReadOnlyList<DiscSample> samples, int folds, Action<string>? log = null)
+    public Predictions Run(IReadOnlyList<DiscSample> samples, int folds, Action<string>? log = null) =>
+        RunVariants(samples, folds, [TestTimeShifts.None], log)[0];
+
+    /// <summary>
+    /// One cross-validation, its networks' held-out predictions made once per test-time variant (the same networks and temperatures
+    /// for all, so the variants differ only in how the crops are graded). Temperatures are fitted on the unshifted validation crops and
+    /// applied to every shifted copy before averaging, as <see cref="DiscGrader"/> does with a member's stored temperatures.
+    /// </summary>
+    public IReadOnlyList<Predictions> RunVariants(IReadOnlyList<DiscSample> samples, int folds, IReadOnlyList<TestTimeShifts> variants, Action<string>? log = null)
     {
+        if (variants.Count == 0) throw new ArgumentException("at least one test-time variant is needed", nameof(variants));
         var o = trainer.Options;
         var split = PatientKFold.Split([.. samples.Select(s => s.Patient)], folds, o.Seed, [.. samples.Select(s => s.Labels.Pfirrmann)]);
         var heads = GradingTask.All.Count;
-        var probs = Enumerable.Range(0, heads).Select(_ => new double[samples.Count][]).ToArray();
+        var probs = variants.Select(_ => Enumerable.Range(0, heads).Select(_ => new double[samples.Count][]).ToArray()).ToArray();
         var foldOf = new int[samples.Count];
         var temps = new double[folds][];
         foreach (var fold in split.Folds)
@@ -29,19 +38,29 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
             var net = trainer.TrainWithRetry(inner, val, crop, e => log?.Invoke(FormattableString.Invariant($"  epoch {e.Epoch} loss {e.TrainLoss:F3} val {e.Metric:F3}{(e.Improved ? " *" : "")}")), log);
             var valLogits = GradingTrainer.Logits(net, val, crop);
             var test = fold.TestIndices.Select(i => samples[i]).ToList();
-            var testLogits = GradingTrainer.Logits(net, test, crop);
+            var shifted = variants.SelectMany(v => v.Offsets).Distinct().ToDictionary(s => s, s => GradingTrainer.Logits(net, test, crop, shift: s));
             temps[fold.Index] = new double[heads];
             for (var h = 0; h < heads; h++)
             {
                 var task = GradingTask.All[h];
                 var scaler = TemperatureScaling.Fit(valLogits[h], [.. val.Select(s => task.Label(s.Labels))]);
                 temps[fold.Index][h] = scaler.Temperature;
-                for (var n = 0; n < test.Count; n++) probs[h][fold.TestIndices[n]] = scaler.Apply(testLogits[h][n]);
+                for (var v = 0; v < variants.Count; v++)
+                    for (var n = 0; n < test.Count; n++)
+                    {
+                        var p = new double[task.Classes];
+                        foreach (var offset in variants[v].Offsets)
+                        {
+                            var q = scaler.Apply(shifted[offset][h][n]);
+                            for (var c = 0; c < p.Length; c++) p[c] += q[c] / variants[v].Count;
+                        }
+                        probs[v][h][fold.TestIndices[n]] = p;
+                    }
             }
             foreach (var i in fold.TestIndices) foldOf[i] = fold.Index;
             net.Dispose();
         }
-        return new Predictions(probs, foldOf, temps);
+        return [.. probs.Select(p => new Predictions(p, foldOf, temps))];
     }
 
     /// <summary>Holds out a seeded share of patients (at least one) for validation.</summary>

@@ -72,8 +72,9 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
         }
     }
 
-    /// <summary>Logits per head [head][sample][class] of the network on the samples (eval mode, no gradients).</summary>
-    public static double[][][] Logits(MultiTaskClassifier net, IReadOnlyList<DiscSample> samples, DiscCropOptions crop, int batchSize = 64)
+    /// <summary>Logits per head [head][sample][class] of the network on the samples (eval mode, no gradients), each crop first moved by
+    /// <paramref name="shift"/> pixels (<see cref="CropShift"/>; default none).</summary>
+    public static double[][][] Logits(MultiTaskClassifier net, IReadOnlyList<DiscSample> samples, DiscCropOptions crop, int batchSize = 64, (int Dx, int Dy) shift = default)
     {
         net.eval();
         var heads = net.Options.Heads.Count;
@@ -82,7 +83,8 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
         for (var start = 0; start < samples.Count; start += batchSize)
         {
             using var scope = NewDisposeScope();
-            var batch = samples.Skip(start).Take(batchSize).ToList();
+            var batch = samples.Skip(start).Take(batchSize)
+                .Select(d => shift == default ? d : d with { Image = CropShift.Shift(d.Image, GradingInput.Channels, crop.Height, crop.Width, shift.Dx, shift.Dy) }).ToList();
             var x = Collate.Images(batch.Select(d => ToSample(d, crop)).ToList(), s => s.Image, GradingInput.Channels, crop.Height, crop.Width);
             var o = net.ForwardHeads(x);
             for (var h = 0; h < heads; h++)
