@@ -147,9 +147,13 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
                 b.AppendLine($"| {name} | linear kappa | {Ci(g0.LinearKappa)} | {Ci(g.LinearKappa)} |");
                 b.AppendLine($"| | accuracy | {Ci(g0.Accuracy)} | {Ci(g.Accuracy)} |");
                 b.AppendLine($"| | within one grade | {Ci(g0.WithinOne)} | {Ci(g.WithinOne)} |");
+                b.AppendLine($"| | ECE ({g.EceBins} bins) | {Ci(g0.Ece)} | {Ci(g.Ece)} |");
             }
             else if (m is BinarySummary s && before[name] is BinarySummary s0)
+            {
                 b.AppendLine($"| {name} | AUC | {Ci(s0.Auc)} | {Ci(s.Auc)} |");
+                b.AppendLine($"| | ECE ({s.EceBins} bins) | {Ci(s0.Ece)} | {Ci(s.Ece)} |");
+            }
         }
         return b.ToString();
     }
