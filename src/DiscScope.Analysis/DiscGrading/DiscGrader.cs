@@ -10,9 +10,7 @@ namespace DiscScope.Analysis.DiscGrading;
 /// Runs the exported grading network(s) (ONNX Runtime only) on disc crops: calibrated class probabilities per grading, "review" flags and
 /// class activation maps. With several ensemble members, each member's temperature-scaled probabilities and activation maps are averaged
 /// before the decision. With a <see cref="GradingFusion"/>, the heads it fuses take its probabilities instead (network probabilities plus
-/// the disc's measurements); activation maps stay the network's. With <see cref="TestTimeShifts"/>, every member also grades shifted copies
-/// of each crop and its calibrated probabilities are averaged over the copies; activation maps come from the unshifted copy. Pure apart
-/// from the model calls.
+/// the disc's measurements); activation maps stay the network's. Pure apart from the model calls.
 /// </summary>
 public sealed class DiscGrader
 {
@@ -20,13 +18,11 @@ public sealed class DiscGrader
     private readonly DiscCropOptions _crop;
     private readonly UncertaintyOptions _u;
     private readonly GradingFusion? _fusion;
-    private readonly TestTimeShifts _shifts;
 
     public DiscGrader(OnnxModel model, GradingCalibration calibration, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null)
         : this([new GradingMember(model, calibration)], crop, uncertainty) { }
 
-    public DiscGrader(IReadOnlyList<GradingMember> members, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null, GradingFusion? fusion = null,
-        TestTimeShifts? shifts = null)
+    public DiscGrader(IReadOnlyList<GradingMember> members, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null, GradingFusion? fusion = null)
     {
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0) throw new ArgumentException("a grader needs at least one model", nameof(members));
@@ -34,12 +30,7 @@ public sealed class DiscGrader
         _crop = crop ?? DiscCropOptions.Default;
         _u = uncertainty ?? UncertaintyOptions.Default;
         _fusion = fusion;
-        _shifts = shifts ?? TestTimeShifts.None;
-        if (!_shifts.Offsets.Contains((0, 0))) throw new ArgumentException("test-time shifts must include the unshifted crop (its activation maps are reported)", nameof(shifts));
     }
-
-    /// <summary>The shifted copies each crop is graded on (<see cref="TestTimeShifts.None"/>: the crop alone).</summary>
-    public TestTimeShifts Shifts => _shifts;
 
 
     /// <summary>The ensemble of <paramref name="path"/> with its calibrations and, when &lt;model&gt;.fusion.json is beside it, its measurement fusion.</summary>
@@ -60,19 +51,10 @@ public sealed class DiscGrader
         var keys = t2.Keys.OrderBy(k => k).ToList();
         if (keys.Count == 0) return [];
         int w = _crop.Width, h = _crop.Height, plane = GradingInput.Channels * w * h;
-        int copies = _shifts.Count, k = keys.Count, centre = _shifts.Offsets.ToList().IndexOf((0, 0));
-        // Batch layout: copy v of disc n is sample v * k + n.
-        var input = new float[copies * k * plane];
-        for (var n = 0; n < k; n++)
-        {
-            var x = GradingInput.Stack(t2[keys[n]], t1 is not null && t1.TryGetValue(keys[n], out var c1) ? c1 : null);
-            for (var v = 0; v < copies; v++)
-            {
-                var (dx, dy) = _shifts.Offsets[v];
-                ((dx, dy) == (0, 0) ? x : CropShift.Shift(x, GradingInput.Channels, h, w, dx, dy)).CopyTo(input, (v * k + n) * plane);
-            }
-        }
-        var outputs = _members.Select(m => m.Model.Run(input, copies * k, GradingInput.Channels, h, w)).ToList();
+        var input = new float[keys.Count * plane];
+        for (var n = 0; n < keys.Count; n++)
+            GradingInput.Stack(t2[keys[n]], t1 is not null && t1.TryGetValue(keys[n], out var c1) ? c1 : null).CopyTo(input, n * plane);
+        var outputs = _members.Select(m => m.Model.Run(input, keys.Count, GradingInput.Channels, h, w)).ToList();
         var lowConfidence = levelConfidence < _u.MinSegmentationConfidence;
         var results = new List<DiscGradingResult>();
         for (var n = 0; n < keys.Count; n++)
@@ -85,13 +67,9 @@ public sealed class DiscGrader
                 var p = new double[task.Classes];
                 for (var m = 0; m < _members.Count; m++)
                 {
-                    var scaler = new TemperatureScaler(_members[m].Calibration.TemperatureOf(task.HeadName), 0, 0);
-                    for (var v = 0; v < copies; v++)
-                    {
-                        var raw = outputs[m][task.HeadName + "_prob"].Data.AsSpan((v * k + n) * task.Classes, task.Classes).ToArray().Select(x => (double)x).ToArray();
-                        var pm = scaler.ApplyToProbabilities(raw);
-                        for (var c = 0; c < p.Length; c++) p[c] += pm[c] / (_members.Count * copies);
-                    }
+                    var raw = outputs[m][task.HeadName + "_prob"].Data.AsSpan(n * task.Classes, task.Classes).ToArray().Select(x => (double)x).ToArray();
+                    var pm = new TemperatureScaler(_members[m].Calibration.TemperatureOf(task.HeadName), 0, 0).ApplyToProbabilities(raw);
+                    for (var c = 0; c < p.Length; c++) p[c] += pm[c] / _members.Count;
                 }
                 return p;
             }).ToArray();
@@ -108,7 +86,7 @@ public sealed class DiscGrader
                 var map = new float[w * h];
                 foreach (var o in outputs)
                 {
-                    var cam = ClassActivationMap.Compute(o[task.HeadName + "_cam"], task.IsBinary ? 1 : top, h, w, centre * k + n);
+                    var cam = ClassActivationMap.Compute(o[task.HeadName + "_cam"], task.IsBinary ? 1 : top, h, w, n);
                     for (var i = 0; i < map.Length; i++) map[i] += cam[i] / outputs.Count;
                 }
                 maps[task.Grading] = map;

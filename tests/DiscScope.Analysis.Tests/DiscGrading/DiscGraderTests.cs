@@ -68,36 +68,4 @@ public sealed class DiscGraderTests
             Assert.Equal(plain[i].Grades.Modic!.Probabilities, fused[i].Grades.Modic!.Probabilities);
         }
     }
-
-    [Fact]
-    public void Test_time_shifts_average_the_probabilities_of_the_shifted_crops_and_keep_the_unshifted_crops_maps()
-    {
-        using var cache = new OnnxModelCache(new InferenceOptions(1, PreferCuda: false));
-        var member = new GradingMember(cache.Get(ModelPath), GradingCalibration.ForModel(ModelPath));
-        var c = DiscCropOptions.Default;
-        var crops = Crops(3);
-        var shifts = TestTimeShifts.Cross(2);
-        var tta = new DiscGrader([member], shifts: shifts).Grade(crops, null, 1.0);
-        var plain = new DiscGrader([member]);
-        // Reference: the plain grader run once per shifted copy of the crops, its probabilities averaged by hand.
-        var perCopy = shifts.Offsets.Select(o => plain.Grade(crops.ToDictionary(e => e.Key, e => CropShift.Shift(e.Value, 1, c.Height, c.Width, o.Dx, o.Dy)), null, 1.0)).ToList();
-        var unshifted = plain.Grade(crops, null, 1.0);
-        Assert.Equal(crops.Count, tta.Count);
-        for (var i = 0; i < tta.Count; i++)
-        {
-            var pfirrmann = Enumerable.Range(0, 5).Select(g => perCopy.Average(r => r[i].Grades.Pfirrmann!.Probabilities[g])).ToArray();
-            Assert.Equal(pfirrmann, tta[i].Grades.Pfirrmann!.Probabilities, (a, b) => Math.Abs(a - b) < 1e-6);
-            Assert.Equal(perCopy.Average(r => r[i].Grades.Herniation!.Probability), tta[i].Grades.Herniation!.Probability, 6);
-            Assert.NotEqual(unshifted[i].Grades.Herniation!.Probability, tta[i].Grades.Herniation!.Probability, 6);
-            Assert.Equal(unshifted[i].Heatmaps[Domain.Reports.Grading.Herniation], tta[i].Heatmaps[Domain.Reports.Grading.Herniation], (a, b) => Math.Abs(a - b) < 1e-5f);
-        }
-    }
-
-    [Fact]
-    public void Test_time_shifts_must_include_the_unshifted_crop()
-    {
-        using var cache = new OnnxModelCache(new InferenceOptions(1, PreferCuda: false));
-        var member = new GradingMember(cache.Get(ModelPath), GradingCalibration.ForModel(ModelPath));
-        Assert.Throws<ArgumentException>(() => new DiscGrader([member], shifts: new TestTimeShifts([(1, 0), (-1, 0)])));
-    }
 }
