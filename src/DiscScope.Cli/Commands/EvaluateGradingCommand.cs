@@ -26,7 +26,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         public bool FromJson { get; init; }
 
         [CommandOption("--average-with <FILES>")]
-        [Description("With --from-json: average --json's out-of-fold probabilities with these evaluations' (comma-separated; other seeds of the same recipe), equally weighted, i.e. evaluate the ensemble; the result replaces --json.")]
+        [Description("With --from-json: average --json's out-of-fold probabilities with these evaluations' (comma-separated; other seeds of the same recipe), equally weighted per run (a file that is already an average counts as its runs), i.e. evaluate the ensemble; the result replaces --json.")]
         public string? AverageWith { get; init; }
 
         [CommandOption("--tta-shift <PX>")]
@@ -152,15 +152,21 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
 
     /// <summary>
     /// Averages, in place, the out-of-fold probabilities of evaluation <paramref name="a"/> with those of <paramref name="runs"/> (equal
-    /// weights, rounded to 4 decimals as stored), matched by patient and IVD label, and records the seeds. Pure apart from
-    /// <paramref name="a"/>; <paramref name="names"/> name the runs in errors.
+    /// weights per cross-validation run, rounded to 4 decimals as stored), matched by patient and IVD label, and records the seeds. An
+    /// evaluation that is itself an average (it lists <c>seeds</c>) counts as that many runs, so adding runs to a stored ensemble gives
+    /// the same figures as averaging all the runs at once. Pure apart from <paramref name="a"/>; <paramref name="names"/> name the runs
+    /// in errors.
     /// </summary>
     public static void Average(System.Text.Json.Nodes.JsonNode a, IReadOnlyList<System.Text.Json.Nodes.JsonNode> runs, IReadOnlyList<string> names)
     {
         static string Key(System.Text.Json.Nodes.JsonNode r) => $"{r["patient"]}/{r["ivd"]}";
         var pa = a["predictions"]?.AsArray() ?? throw new InputException("no predictions to average");
         var byKey = runs.Select((b, i) => (b["predictions"]?.AsArray() ?? throw new InputException($"{names[i]}: no predictions to average")).ToDictionary(r => Key(r!), r => r!)).ToList();
-        var n = 1 + runs.Count;
+        static int[] Seeds(System.Text.Json.Nodes.JsonNode b) =>
+            b["seeds"] is System.Text.Json.Nodes.JsonArray list ? [.. list.Select(v => v!.GetValue<int>())] : [b["seed"]!.GetValue<int>()];
+        var weightA = Seeds(a).Length;
+        var weights = runs.Select(b => Seeds(b).Length).ToArray();
+        var n = weightA + weights.Sum();
         foreach (var r in pa)
         {
             var same = byKey.Select((d, i) => d.TryGetValue(Key(r!), out var q) ? q : throw new InputException($"{names[i]}: no prediction for disc {Key(r!)}")).ToList();
@@ -168,10 +174,11 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
             {
                 var x = r!["probabilities"]![task.HeadName]!.AsArray();
                 for (var c = 0; c < x.Count; c++)
-                    x[c] = Math.Round((x[c]!.GetValue<double>() + same.Sum(q => q["probabilities"]![task.HeadName]![c]!.GetValue<double>())) / n, 4);
+                    x[c] = Math.Round((weightA * x[c]!.GetValue<double>()
+                        + same.Select((q, i) => weights[i] * q["probabilities"]![task.HeadName]![c]!.GetValue<double>()).Sum()) / n, 4);
             }
         }
-        var seeds = new[] { a }.Concat(runs).Select(b => b["seed"]!.GetValue<int>()).ToArray();
+        var seeds = new[] { a }.Concat(runs).SelectMany(Seeds).ToArray();
         a["ensemble"] = $"out-of-fold probabilities averaged over {n} cross-validation runs of the same recipe (seeds {string.Join(", ", seeds)}); each run's predictions come from fold models that never saw the disc's patient";
         a["seeds"] = new System.Text.Json.Nodes.JsonArray([.. seeds.Select(v => (System.Text.Json.Nodes.JsonNode?)v)]);
     }

@@ -44,4 +44,21 @@ public class EvaluateGradingCommandTests
         var e = Assert.Throws<InputException>(() => EvaluateGradingCommand.Average(a, [b], ["b.json"]));
         Assert.Contains("b.json", e.Message);
     }
+
+    [Fact]
+    public void AStoredEnsembleCountsAsItsRunsWhenMoreRunsAreAdded()
+    {
+        // Averaging runs 42 and 43 first and then adding 44 must equal averaging all three at once: the stored pair weighs two runs.
+        var pair = Run(42, 0.9, 0.3);
+        EvaluateGradingCommand.Average(pair, [Run(43, 0.6, 0.0)], ["43"]);
+        var third = Run(44, 0.3, 0.6);
+        EvaluateGradingCommand.Average(third, [pair], ["pair"]);
+        var p = third["predictions"]!.AsArray();
+        foreach (var t in GradingTask.All)
+        {
+            Assert.Equal(0.6, p[0]!["probabilities"]![t.HeadName]![0]!.GetValue<double>(), 9);   // (0.9 + 0.6 + 0.3) / 3, not (0.75 + 0.3) / 2
+            Assert.Equal(0.3, p[1]!["probabilities"]![t.HeadName]![0]!.GetValue<double>(), 9);   // (0.3 + 0.0 + 0.6) / 3
+        }
+        Assert.Equal([44, 42, 43], third["seeds"]!.AsArray().Select(s => s!.GetValue<int>()));
+    }
 }
