@@ -53,9 +53,13 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         public string? FeaturesCsv { get; init; }
 
         [CommandOption("--card <MD>")]
-        [Description("Model card whose fusion section is rewritten (default models/grading/MODEL_CARD.md; '-' for none).")]
+        [Description("Model card whose fusion section is rewritten (default models/grading/MODEL_CARD.md; 'none' or --card=- for none).")]
         public string Card { get; init; } = Path.Combine("models", "grading", "MODEL_CARD.md");
     }
+
+    /// <summary>The card to rewrite, or null for "none" or "-" (the latter must be written <c>--card=-</c>: the parser reads a lone
+    /// "-" as an option).</summary>
+    public static string? CardToWrite(string card) => card.Trim() is "-" or "none" or "" ? null : card;
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
@@ -96,8 +100,9 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
         var md = Markdown(before, after, fusion, rows.Count, doc.measured, s.L2);
         AnsiConsole.WriteLine(md);
-        if (s.Card != "-") ModelCardSection.Write(s.Card, "fusion", md);
-        Console.WriteLine($"wrote {GradingFusion.PathFor(s.Model)}, {s.Json}{(s.Card != "-" ? " and the fusion section of " + s.Card : "")}");
+        var card = CardToWrite(s.Card);
+        if (card is not null) ModelCardSection.Write(card, "fusion", md);
+        Console.WriteLine($"wrote {GradingFusion.PathFor(s.Model)}, {s.Json}{(card is not null ? " and the fusion section of " + card : "")}");
         return 0;
     }
 

@@ -13,4 +13,13 @@ public class TrainGradingFusionCommandTests
     [InlineData(" , ")]
     public void UnknownOrNoHeadsAreRefused(string list) =>
         Assert.Throws<InputException>(() => TrainGradingFusionCommand.ParseHeads(list));
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("-")]
+    [InlineData(" ")]
+    public void NoneOrADashWritesNoCard(string card) => Assert.Null(TrainGradingFusionCommand.CardToWrite(card));
+
+    [Fact]
+    public void ACardPathIsKept() => Assert.Equal("models/grading/MODEL_CARD.md", TrainGradingFusionCommand.CardToWrite("models/grading/MODEL_CARD.md"));
 }
