@@ -42,10 +42,11 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
     {
         if (s.FromJson) return CardFromJson(s);
         if (s.TtaShift < 0) throw new InputException("--tta-shift must be 0 (off) or a positive number of pixels");
+        var options = s.TrainingOptions();
         var data = DataFolder.Resolve(s.Data);
         var crop = DiscCropOptions.Default;
         var samples = GradingData.Load(data, s.Segmentation, s.Cache, crop);
-        var trainer = new GradingTrainer(new GradingTrainingOptions(Epochs: s.Epochs, Threads: s.Threads, Seed: s.Seed, PfirrmannOrdinalWeight: s.OrdinalWeight));
+        var trainer = new GradingTrainer(options);
         var cv = new GradingCrossValidation(trainer, crop);
         var started = DateTime.UtcNow;
         var shifts = s.TtaShift > 0 ? TestTimeShifts.Cross(s.TtaShift) : TestTimeShifts.None;
@@ -89,7 +90,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         var doc = new
         {
             evaluation = "patient-level stratified K-fold cross-validation (stratum: Pfirrmann grade); temperature fitted per fold and head on held-out training patients",
-            folds = s.Folds, seed = s.Seed, epochs_max = s.Epochs, discs = samples.Count, patients = samples.Select(x => x.Patient).Distinct().Count(),
+            folds = s.Folds, seed = s.Seed, epochs_max = s.Epochs, base_channels = s.BaseChannels, discs = samples.Count, patients = samples.Select(x => x.Patient).Distinct().Count(),
             discs_with_t1 = samples.Count(x => x.HasT1), minutes, test_time_shifts = shifts.ToString(),
             temperatures = p.Temperatures, metrics = summary,
             // Out-of-fold predictions (calibrated probabilities per head), so plots and other analyses need no new cross-validation.

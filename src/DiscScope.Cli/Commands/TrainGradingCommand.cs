@@ -38,6 +38,16 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         [Description("Weight of the Pfirrmann head's expected-grade squared error beside its cross-entropy (default 0 = cross-entropy only).")]
         public double OrdinalWeight { get; init; }
 
+        [CommandOption("--base-channels <N>")]
+        [Description("Channels of the network's first residual stage (default 16; each later stage doubles them).")]
+        public int BaseChannels { get; init; } = 16;
+
+        /// <summary>The training recipe these settings name; a base width outside 4-64 is a bad input.</summary>
+        public GradingTrainingOptions TrainingOptions() =>
+            BaseChannels is < 4 or > 64
+                ? throw new InputException($"--base-channels {BaseChannels}: expected 4-64")
+                : new(Epochs: Epochs, Threads: Threads, Seed: Seed, BaseChannels: BaseChannels, PfirrmannOrdinalWeight: OrdinalWeight);
+
         [CommandOption("--out <ONNX>")]
         [Description("Output model (default models/grading/disc-grading.onnx).")]
         public string Out { get; init; } = Path.Combine("models", "grading", "disc-grading.onnx");
@@ -45,10 +55,11 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
+        var options = s.TrainingOptions();
         var data = DataFolder.Resolve(s.Data);
         var crop = DiscCropOptions.Default;
         var samples = GradingData.Load(data, s.Segmentation, s.Cache, crop);
-        var trainer = new GradingTrainer(new GradingTrainingOptions(Epochs: s.Epochs, Threads: s.Threads, Seed: s.Seed, PfirrmannOrdinalWeight: s.OrdinalWeight));
+        var trainer = new GradingTrainer(options);
         var (train, val) = GradingCrossValidation.SplitValidation(samples, trainer.Options.ValidationFraction, s.Seed);
         Console.WriteLine($"training on {train.Count} discs, validating on {val.Count} ({samples.Select(x => x.Patient).Distinct().Count()} patients)");
         var net = trainer.TrainWithRetry(train, val, crop, e => Console.WriteLine(FormattableString.Invariant($"epoch {e.Epoch} loss {e.TrainLoss:F3} val {e.Metric:F3}{(e.Improved ? " *" : "")}")), Console.WriteLine);

@@ -1,11 +1,27 @@
 using System.Text.Json.Nodes;
 using DiscScope.Analysis.DiscGrading;
 using DiscScope.Cli.Commands;
+using DiscScope.TestSupport;
 
 namespace DiscScope.Cli.Tests.Commands;
 
+[Collection(ConsoleCollection.Name)]
 public class EvaluateGradingCommandTests
 {
+    [Theory]
+    [InlineData("evaluate", "3")]
+    [InlineData("evaluate", "65")]
+    [InlineData("train", "0")]
+    public void ANetworkWidthOutOfRangeIsRefusedBeforeAnyDataIsRead(string verb, string width)
+    {
+        using var tmp = new TempDir();
+        string[] output = verb == "evaluate" ? ["--json", tmp.File("cv.json")] : ["--out", tmp.File("m.onnx")];
+        var (exit, _, err) = CliRun.Run([verb, "grading", "--base-channels", width, "--data", tmp.File("no-such-data"), .. output]);
+        Assert.Equal(1, exit);
+        Assert.Contains($"--base-channels {width}: expected 4-64", err);
+        Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
+    }
+
     /// <summary>One run's evaluation JSON with two discs whose every head gets the same first-class probability p (the rest on class 1).</summary>
     private static JsonNode Run(int seed, double pFirst, double pSecond)
     {
