@@ -25,4 +25,7 @@ public enum LevelWarningKind
     /// <summary>A small disc under the lowest disc, with no lumbar-sized body above it, was taken as the S1-S2 remnant inside the sacrum and
     /// left unnamed; a reader should confirm L5-S1 (a transitional L5 would make it a rudimentary L5-S1).</summary>
     SacralDiscRemnant,
+    /// <summary>The image's size in mm, from its pixel spacing, is implausible for a lumbar MR (<see cref="FieldOfViewCheck"/>): the
+    /// spacing is probably wrong, and the disc count with it.</summary>
+    UnusualFieldOfView,
 }

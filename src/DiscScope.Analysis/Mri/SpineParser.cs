@@ -48,6 +48,13 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
                     else if (best is NoSagittalSpine && r is NoSagittalSpine && k == mid) best = r;
                 }
         }
+        if (FieldOfViewCheck.Unusual(w * sx, h * sy) is { } fov)
+            best = best switch
+            {
+                ParsedSpine p => p with { Warnings = [.. p.Warnings, new LevelWarning(LevelWarningKind.UnusualFieldOfView, fov)] },
+                NoSagittalSpine n => n with { Reason = $"{n.Reason}; {fov}" },
+                _ => best,
+            };
         if (best is not ParsedSpine parsed) return new(best, null, mid, maps);
 
         var labels = new Volume<short>(pil.Geometry);

@@ -77,6 +77,33 @@ public sealed class SpineParserTests
     }
 
     [Fact]
+    public void A_spine_whose_pixel_spacing_makes_it_too_small_is_flagged()
+    {
+        // The synthetic spine (200 x 320 pixels) stated at 0.4 mm: 80 x 128 mm, shorter than any lumbar MR.
+        var s = SyntheticSpine.Lumbar(6);
+        var v = new Volume<float>(new ImageGeometry(SyntheticSpine.W, SyntheticSpine.H, 1, new Vec3(0.4, 0.4, 1), Vec3.Zero, Matrix3.Identity),
+            [.. s.Classes.Select(c => c * 100f)]);
+        var r = Parser.Parse(v).Result;
+        var why = r switch
+        {
+            ParsedSpine p => Assert.Single(p.Warnings, w => w.Kind == LevelWarningKind.UnusualFieldOfView).Detail,
+            NoSagittalSpine n => n.Reason,
+            _ => throw new InvalidOperationException(),
+        };
+        Assert.Contains("80 x 128 mm", why);
+        Assert.Contains("check the pixel spacing", why);
+    }
+
+    [Fact]
+    public void The_same_spine_at_a_plausible_spacing_is_not_flagged()
+    {
+        var s = SyntheticSpine.Lumbar(6);
+        var v = new Volume<float>(ImageGeometry.Simple(SyntheticSpine.W, SyntheticSpine.H, 1), [.. s.Classes.Select(c => c * 100f)]);
+        var p = Assert.IsType<ParsedSpine>(Parser.Parse(v).Result);
+        Assert.DoesNotContain(p.Warnings, w => w.Kind == LevelWarningKind.UnusualFieldOfView);
+    }
+
+    [Fact]
     public void A_non_spine_image_gives_no_spine()
     {
         var v = new Volume<float>(ImageGeometry.Simple(200, 200, 1));
