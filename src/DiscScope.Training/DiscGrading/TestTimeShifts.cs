@@ -1,8 +1,9 @@
-namespace DiscScope.Analysis.DiscGrading;
+namespace DiscScope.Training.DiscGrading;
 
 /// <summary>
-/// Test-time augmentation of the grading network: the crop is also graded shifted by these whole-pixel offsets, and each member's
-/// calibrated probabilities are averaged over the shifted copies. <see cref="None"/> grades the crop as cut.
+/// Test-time augmentation measured by `evaluate grading --tta-shift` (<see cref="GradingCrossValidation.RunVariants"/>): each held-out
+/// crop is also graded shifted by these whole-pixel offsets, and the calibrated probabilities are averaged over the shifted copies.
+/// <see cref="None"/> grades the crop as cut. Not used by `analyze` (measured, not adopted: docs/training.md).
 /// </summary>
 public sealed record TestTimeShifts(IReadOnlyList<(int Dx, int Dy)> Offsets)
 {

@@ -1,4 +1,4 @@
-namespace DiscScope.Analysis.DiscGrading;
+namespace DiscScope.Training.DiscGrading;
 
 /// <summary>Translates a multi-channel crop by whole pixels; pixels shifted in from outside are 0, like the crop's own outside-slice pixels.</summary>
 public static class CropShift

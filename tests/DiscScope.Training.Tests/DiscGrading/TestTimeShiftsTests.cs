@@ -1,6 +1,6 @@
-using DiscScope.Analysis.DiscGrading;
+using DiscScope.Training.DiscGrading;
 
-namespace DiscScope.Analysis.Tests.DiscGrading;
+namespace DiscScope.Training.Tests.DiscGrading;
 
 public class TestTimeShiftsTests
 {
