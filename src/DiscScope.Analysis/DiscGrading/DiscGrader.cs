@@ -10,7 +10,7 @@ namespace DiscScope.Analysis.DiscGrading;
 /// Runs the exported grading network(s) (ONNX Runtime only) on disc crops: calibrated class probabilities per grading, "review" flags and
 /// class activation maps. With several ensemble members, each member's temperature-scaled probabilities and activation maps are averaged
 /// before the decision. With a <see cref="GradingFusion"/>, the heads it fuses take its probabilities instead (network probabilities plus
-/// the disc's measurements); activation maps stay the network's. Pure apart from the model calls.
+/// the disc's measurements) and its Pfirrmann cutoffs, if any, decide the Pfirrmann grade; activation maps stay the network's. Pure apart from the model calls.
 /// </summary>
 public sealed class DiscGrader
 {
@@ -82,7 +82,7 @@ public sealed class DiscGrader
             {
                 var task = GradingTask.All[head];
                 var p = probabilities[head];
-                var top = task.Decide(p);
+                var top = _fusion?.Decide(task, p) ?? task.Decide(p);
                 var map = new float[w * h];
                 foreach (var o in outputs)
                 {

@@ -23,7 +23,8 @@ public sealed record GradingTask(GradingKind Grading, string HeadName, int Class
     /// <summary>
     /// The class reported for class probabilities <paramref name="p"/>. Pfirrmann is an ordinal scale: its grade is the median of the
     /// distribution (the lowest grade whose cumulative probability reaches 0.5), which minimises the expected distance to the true grade;
-    /// the other gradings take the most probable class.
+    /// the other gradings take the most probable class. A fusion with <see cref="PfirrmannCutoffs"/> decides the fused Pfirrmann grade by
+    /// those instead (<see cref="GradingFusion.Decide"/>).
     /// </summary>
     public int Decide(IReadOnlyList<double> p)
     {

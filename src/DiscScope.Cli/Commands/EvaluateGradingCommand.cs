@@ -184,7 +184,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         a["seeds"] = new System.Text.Json.Nodes.JsonArray([.. seeds.Select(v => (System.Text.Json.Nodes.JsonNode?)v)]);
     }
 
-    /// <summary>The cross-validation summary (<see cref="GradingCrossValidation.Summarise(IReadOnlyList{string}, IReadOnlyList{int[]}, IReadOnlyList{double[][]}, BootstrapOptions?)"/>) from stored predictions.</summary>
+    /// <summary>The cross-validation summary (<see cref="GradingCrossValidation.Summarise(IReadOnlyList{string}, IReadOnlyList{int[]}, IReadOnlyList{double[][]}, BootstrapOptions?, IReadOnlyDictionary{string, int[]}?)"/>) from stored predictions.</summary>
     private static IReadOnlyDictionary<string, object> Rescore(List<JsonElement> rows) =>
         GradingCrossValidation.Summarise(
             [.. rows.Select(r => r.GetProperty("patient").GetString()!)],

@@ -44,6 +44,10 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         [Description("L2 weight on the standardised coefficients (default 0.02).")]
         public double L2 { get; init; } = GradingFusionTrainer.DefaultL2;
 
+        [CommandOption("--pfirrmann-decision <RULE>")]
+        [Description("How the fused Pfirrmann grade is decided: 'cutoffs' (default; four cutoffs on the expected grade fitted to the linear kappa of the fused out-of-fold predictions, cross-validated fold by fold and stored in the fusion) or 'median' (the median of the distribution).")]
+        public string PfirrmannDecision { get; init; } = "cutoffs";
+
         [CommandOption("--json <FILE>")]
         [Description("Cross-validation result (default models/grading/fusion-evaluation.json).")]
         public string Json { get; init; } = Path.Combine("models", "grading", "fusion-evaluation.json");
@@ -63,6 +67,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
+        var useCutoffs = UsesCutoffs(s.PfirrmannDecision);
         var data = DataFolder.Resolve(s.Data);
         if (!File.Exists(s.Predictions)) throw new InputException($"{s.Predictions}: no such file (run `discscope evaluate grading` first)");
         using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Segmentation), threads: 2);
@@ -80,14 +85,19 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         var patients = rows.Select(r => r.Patient).ToList();
         var truth = GradingTask.All.Select((_, h) => rows.Select(r => r.Truth[h]).ToArray()).ToList();
         var before = GradingCrossValidation.Summarise(patients, truth, [.. GradingTask.All.Select((_, h) => rows.Select(r => r.Probabilities[h]).ToArray())]);
-        var after = GradingCrossValidation.Summarise(patients, truth, fused);
+        // Pfirrmann cutoffs are fitted on the fused out-of-fold probabilities: nested per fold for the figures, on all discs for the file.
+        var (cutoffs, pfirrmannDecided) = useCutoffs && heads.Contains("pfirrmann") ? PfirrmannCutoffFit.FitAndCrossValidate(rows, fused) : (null, null);
+        var after = GradingCrossValidation.Summarise(patients, truth, fused, decided: pfirrmannDecided is null ? null : new Dictionary<string, int[]> { ["pfirrmann"] = pfirrmannDecided });
 
-        var fusion = GradingFusionTrainer.Fit(rows, heads, s.L2);
+        var fusion = GradingFusionTrainer.Fit(rows, heads, s.L2) with { PfirrmannCutoffs = cutoffs };
+        if (cutoffs is not null) Console.WriteLine($"Pfirrmann cutoffs on the expected grade (class 0-4): {string.Join(", ", cutoffs.Cutoffs.Select(c => c.ToString("0.00", CultureInfo.InvariantCulture)))}");
         fusion.Write(GradingFusion.PathFor(s.Model));
         var doc = new
         {
             evaluation = "stacking on the grading network's out-of-fold probabilities: for each fold of the network's cross-validation, the fusion is fitted on the other folds' discs and applied to this fold's",
             predictions = s.Predictions, l2 = s.L2, heads = fusion.Heads.Keys, features = FusionFeatures.Names,
+            pfirrmann_decision = cutoffs is null ? "median of the distribution" : "cutoffs on the expected grade, fitted per fold on the other folds' fused out-of-fold predictions (linear kappa)",
+            pfirrmann_cutoffs = cutoffs?.Cutoffs,
             discs = rows.Count, measured = rows.Count(r => r.Measurement is not null), patients = patients.Distinct().Count(),
             metrics_network = before, metrics_fused = after,
             predictions_fused = rows.Select((r, n) => new
@@ -95,6 +105,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
                 patient = r.Patient, ivd = r.IvdLabel, fold = r.Fold, hasT1 = r.HasT1,
                 truth = GradingTask.All.Select((t, h) => (t.HeadName, r.Truth[h])).ToDictionary(e => e.HeadName, e => e.Item2),
                 probabilities = GradingTask.All.Select((t, h) => (t.HeadName, P: fused[h][n])).ToDictionary(e => e.HeadName, e => e.P.Select(v => Math.Round(v, 4)).ToArray()),
+                pfirrmann_decided = pfirrmannDecided?[n],
             }),
         };
         File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
@@ -105,6 +116,15 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         Console.WriteLine($"wrote {GradingFusion.PathFor(s.Model)}, {s.Json}{(card is not null ? " and the fusion section of " + card : "")}");
         return 0;
     }
+
+    /// <summary>Whether --pfirrmann-decision asks for fitted cutoffs ("cutoffs") or the median ("median"); anything else is refused
+    /// before any data is read.</summary>
+    public static bool UsesCutoffs(string rule) => rule.Trim().ToLowerInvariant() switch
+    {
+        "cutoffs" => true,
+        "median" => false,
+        _ => throw new InputException($"--pfirrmann-decision '{rule}': expected cutoffs or median"),
+    };
 
     /// <summary>The head names of a comma-separated list, each one of the grading heads.</summary>
     public static IReadOnlyList<string> ParseHeads(string list)
@@ -141,6 +161,11 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         b.AppendLine();
         b.AppendLine($"The heads {string.Join(", ", fusion.Heads.Keys.Select(k => $"`{k}`"))} take the probabilities of a multinomial logistic regression (L2 weight {l2.ToString(CultureInfo.InvariantCulture)} on standardised features) over the ensemble's calibrated probabilities of all heads, the IVD label, whether T1 was used, and the disc's mid-sagittal measurements (heights, height index, wedge angle, posterior displacement, signal intensity ratio to CSF, canal AP diameter, slip) with a missing flag each. The other heads keep the network's probabilities. Fitted by `discscope train grading-fusion` on the out-of-fold predictions above ({discs} discs, {measured} measured).");
         b.AppendLine();
+        if (fusion.PfirrmannCutoffs is { } cut)
+        {
+            b.AppendLine(FormattableString.Invariant($"The fused Pfirrmann grade is decided by cutoffs on the expected grade (classes 0-4: {string.Join(", ", cut.Cutoffs.Select(c => c.ToString("0.00", CultureInfo.InvariantCulture)))}), fitted to the linear-weighted kappa of the fused out-of-fold predictions; in the figures below each fold's grades come from cutoffs fitted on the other folds. The network column decides by the median of the distribution."));
+            b.AppendLine();
+        }
         b.AppendLine("Cross-validation: stacking on the same folds — for each fold, the fusion is fitted on the other folds' discs and applied to this fold's, so every fused probability comes from a network and a fusion that never saw the patient. Same patient-level bootstrap.");
         b.AppendLine();
         b.AppendLine("| grading | metric | network (ensemble) | fused |");

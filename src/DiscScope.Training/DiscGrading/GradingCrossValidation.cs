@@ -78,9 +78,10 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
         Summarise([.. samples.Select(s => s.Patient)], [.. GradingTask.All.Select(t => samples.Select(s => t.Label(s.Labels)).ToArray())], p.Probabilities, bootstrap);
 
     /// <summary>The same from plain arrays: patient of each disc [n], reference class per head [h][n], probabilities per head [h][n][c]
-    /// (e.g. predictions stored in an evaluation JSON). Ordinal grades are decided by <see cref="GradingTask.Decide"/>.</summary>
+    /// (e.g. predictions stored in an evaluation JSON). Ordinal grades are decided by <see cref="GradingTask.Decide"/>, or taken from
+    /// <paramref name="decided"/> (head name -> decided class per disc) where it names the head.</summary>
     public static IReadOnlyDictionary<string, object> Summarise(IReadOnlyList<string> patients, IReadOnlyList<int[]> truth, IReadOnlyList<double[][]> probabilities,
-        BootstrapOptions? bootstrap = null)
+        BootstrapOptions? bootstrap = null, IReadOnlyDictionary<string, int[]>? decided = null)
     {
         var result = new Dictionary<string, object>();
         for (var h = 0; h < GradingTask.All.Count; h++)
@@ -90,7 +91,11 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
             if (task.IsBinary)
                 result[task.HeadName] = SummaryBuilder.Binary([.. patients.Select((id, n) => new ScoredSample(id, y[n] == 1, p[n][1]))], 0.5, bootstrap);
             else
-                result[task.HeadName] = SummaryBuilder.Grading([.. patients.Select((id, n) => new GradedSample(id, y[n], p[n], task.Decide(p[n])))], task.Classes, bootstrap);
+            {
+                var d = decided?.GetValueOrDefault(task.HeadName);
+                if (d is not null && d.Length != patients.Count) throw new ArgumentException($"{d.Length} decided classes for {patients.Count} discs", nameof(decided));
+                result[task.HeadName] = SummaryBuilder.Grading([.. patients.Select((id, n) => new GradedSample(id, y[n], p[n], d?[n] ?? task.Decide(p[n])))], task.Classes, bootstrap);
+            }
             if (task.Grading == Domain.Reports.Grading.Modic)
                 result["modic_any"] = SummaryBuilder.Binary([.. patients.Select((id, n) => new ScoredSample(id, y[n] > 0, 1 - p[n][0]))], 0.5, bootstrap);
         }

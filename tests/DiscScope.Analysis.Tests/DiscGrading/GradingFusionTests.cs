@@ -37,4 +37,33 @@ public class GradingFusionTests
         Fusion(3, new double[3]).Write(path); // Pfirrmann has five classes
         Assert.Throws<InvalidDataException>(() => GradingFusion.Read(path));
     }
+
+    [Fact]
+    public void Its_Pfirrmann_cutoffs_survive_a_round_trip_and_decide_the_grade()
+    {
+        using var tmp = new TempDir();
+        var path = tmp.File("m.fusion.json");
+        (Fusion(5, new double[5]) with { PfirrmannCutoffs = new PfirrmannCutoffs([0.76, 1.48, 2.22, 3.08]) }).Write(path);
+        var g = GradingFusion.Read(path);
+        Assert.Equal([0.76, 1.48, 2.22, 3.08], g.PfirrmannCutoffs!.Cutoffs);
+        double[] p = [0, 0, 0.7, 0.3, 0]; // expected class 2.3: the median and rounding say class 2, the cutoffs class 3
+        var pfirrmann = GradingTask.All.Single(t => t.HeadName == "pfirrmann");
+        Assert.Equal(2, pfirrmann.Decide(p));
+        Assert.Equal(3, g.Decide(pfirrmann, p));
+        Assert.Equal(2, Fusion(5, new double[5]).Decide(pfirrmann, p)); // without cutoffs: the median
+        var herniation = GradingTask.All.Single(t => t.HeadName == "herniation");
+        Assert.Equal(1, g.Decide(herniation, [0.3, 0.7]));
+    }
+
+    [Fact]
+    public void Invalid_cutoffs_or_cutoffs_without_a_fused_Pfirrmann_head_are_refused()
+    {
+        using var tmp = new TempDir();
+        var path = tmp.File("m.fusion.json");
+        (Fusion(5, new double[5]) with { PfirrmannCutoffs = new PfirrmannCutoffs([0.5, 2.5, 1.5, 3.5]) }).Write(path);
+        Assert.Contains("ascend", Assert.Throws<InvalidDataException>(() => GradingFusion.Read(path)).Message);
+        var herniationOnly = Fusion(5, new double[5]) with { Heads = new Dictionary<string, MultinomialLogistic>(), PfirrmannCutoffs = PfirrmannCutoffs.Rounding };
+        herniationOnly.Write(path);
+        Assert.Contains("without a fused Pfirrmann head", Assert.Throws<InvalidDataException>(() => GradingFusion.Read(path)).Message);
+    }
 }

@@ -22,4 +22,14 @@ public class TrainGradingFusionCommandTests
 
     [Fact]
     public void ACardPathIsKept() => Assert.Equal("models/grading/MODEL_CARD.md", TrainGradingFusionCommand.CardToWrite("models/grading/MODEL_CARD.md"));
+
+    [Theory]
+    [InlineData("cutoffs", true)]
+    [InlineData(" Median ", false)]
+    public void ThePfirrmannDecisionRuleIsParsed(string rule, bool cutoffs) => Assert.Equal(cutoffs, TrainGradingFusionCommand.UsesCutoffs(rule));
+
+    [Theory]
+    [InlineData("argmax")]
+    [InlineData("")]
+    public void AnUnknownPfirrmannDecisionRuleIsRefused(string rule) => Assert.Throws<InputException>(() => TrainGradingFusionCommand.UsesCutoffs(rule));
 }

@@ -54,4 +54,20 @@ public sealed class GradingCrossValidationTests
 
     [Fact]
     public void RejectsAnEmptyVariantList() => Assert.Throws<ArgumentException>(() => Cv().RunVariants(Samples(), 3, []));
+
+    [Fact]
+    public void Summarise_takes_the_ordinal_decisions_it_is_given_instead_of_the_median()
+    {
+        // 20 discs of 10 patients, every head with both classes present; Pfirrmann probabilities uniform, so the median says class 2
+        var n = 20;
+        var patients = Enumerable.Range(0, n).Select(i => $"P{i / 2}").ToList();
+        var truth = GradingTask.All.Select(t => Enumerable.Range(0, n).Select(i => i % t.Classes).ToArray()).ToList();
+        var probabilities = GradingTask.All.Select(t => Enumerable.Range(0, n).Select(_ => Enumerable.Repeat(1.0 / t.Classes, t.Classes).ToArray()).ToArray()).ToList();
+        var median = (DiscScope.Evaluation.GradingSummary)GradingCrossValidation.Summarise(patients, truth, probabilities, new(Resamples: 50))["pfirrmann"];
+        Assert.Equal(4.0 / 20, median.Accuracy!.Value, 12); // truth i % 5: four discs of class 2
+        var decided = new Dictionary<string, int[]> { ["pfirrmann"] = truth[0] };
+        var given = (DiscScope.Evaluation.GradingSummary)GradingCrossValidation.Summarise(patients, truth, probabilities, new(Resamples: 50), decided)["pfirrmann"];
+        Assert.Equal(1.0, given.Accuracy!.Value, 12);
+        Assert.Throws<ArgumentException>(() => GradingCrossValidation.Summarise(patients, truth, probabilities, new(Resamples: 50), new Dictionary<string, int[]> { ["pfirrmann"] = [1, 2] }));
+    }
 }
