@@ -97,10 +97,10 @@ public sealed class DiscGrader
         return results;
     }
 
-    private BinaryFinding Binary(double p, bool lowConfidence) => new(p >= 0.5, p, lowConfidence || Math.Abs(p - 0.5) < _u.BinaryBand);
+    private BinaryFinding Binary(double p, bool lowConfidence) => new(p >= 0.5, p, lowConfidence || _u.Uncertain([1 - p, p], p >= 0.5 ? 1 : 0));
 
     private OrdinalGrade Ordinal(GradingTask task, double[] p, int top, bool lowConfidence) =>
-        new(task.Grading == Grading.Pfirrmann ? top + 1 : top, p, lowConfidence || p[top] < _u.MinTopProbability);
+        new(task.Grading == Grading.Pfirrmann ? top + 1 : top, p, lowConfidence || _u.Uncertain(p, top));
 
     private static DiscGrades With(DiscGrades g, Grading grading, object value) => grading switch
     {

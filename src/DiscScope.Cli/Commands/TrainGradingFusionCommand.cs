@@ -89,6 +89,9 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         var (cutoffs, pfirrmannDecided) = useCutoffs && heads.Contains("pfirrmann") ? PfirrmannCutoffFit.FitAndCrossValidate(rows, fused) : (null, null);
         var after = GradingCrossValidation.Summarise(patients, truth, fused, decided: pfirrmannDecided is null ? null : new Dictionary<string, int[]> { ["pfirrmann"] = pfirrmannDecided });
 
+        var pfirrmannHead = GradingTask.All.ToList().FindIndex(t => t.HeadName == "pfirrmann");
+        var review = ReviewFlagAudit.Compute(truth, fused, (h, n) => h == pfirrmannHead && pfirrmannDecided is not null ? pfirrmannDecided[n] : GradingTask.All[h].Decide(fused[h][n]));
+
         var fusion = GradingFusionTrainer.Fit(rows, heads, s.L2) with { PfirrmannCutoffs = cutoffs };
         if (cutoffs is not null) Console.WriteLine($"Pfirrmann cutoffs on the expected grade (class 0-4): {string.Join(", ", cutoffs.Cutoffs.Select(c => c.ToString("0.00", CultureInfo.InvariantCulture)))}");
         fusion.Write(GradingFusion.PathFor(s.Model));
@@ -100,6 +103,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
             pfirrmann_cutoffs = cutoffs?.Cutoffs,
             discs = rows.Count, measured = rows.Count(r => r.Measurement is not null), patients = patients.Distinct().Count(),
             metrics_network = before, metrics_fused = after,
+            review_flags = review.Select(r => new { head = r.Head, discs = r.Discs, flagged = r.Flagged, accuracy_unflagged = r.AccuracyUnflagged, accuracy_flagged = r.AccuracyFlagged }),
             predictions_fused = rows.Select((r, n) => new
             {
                 patient = r.Patient, ivd = r.IvdLabel, fold = r.Fold, hasT1 = r.HasT1,
@@ -109,7 +113,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
             }),
         };
         File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
-        var md = Markdown(before, after, fusion, rows.Count, doc.measured, s.L2);
+        var md = Markdown(before, after, fusion, rows.Count, doc.measured, s.L2, review);
         AnsiConsole.WriteLine(md);
         var card = CardToWrite(s.Card);
         if (card is not null) ModelCardSection.Write(card, "fusion", md);
@@ -152,7 +156,8 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         })];
     }
 
-    private static string Markdown(IReadOnlyDictionary<string, object> before, IReadOnlyDictionary<string, object> after, GradingFusion fusion, int discs, int measured, double l2)
+    private static string Markdown(IReadOnlyDictionary<string, object> before, IReadOnlyDictionary<string, object> after, GradingFusion fusion, int discs, int measured, double l2,
+        IReadOnlyList<ReviewFlagRow> review)
     {
         var b = new StringBuilder();
         b.AppendLine("## Measurement fusion (`disc-grading.fusion.json`)");
@@ -185,8 +190,18 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
                 b.AppendLine($"| | ECE ({s.EceBins} bins) | {Ci(s0.Ece)} | {Ci(s.Ece)} |");
             }
         }
+        var u = UncertaintyOptions.Default;
+        b.AppendLine();
+        b.AppendLine(FormattableString.Invariant($"**\"Uncertain — review\" flags on the same out-of-fold predictions** (as `analyze` reports them: top probability under {u.MinTopProbability:0.##} for Pfirrmann and Modic, a binary probability within {u.BinaryBand:0.##} of 0.5; the flag for a low level-naming confidence is not included). The reported class is right this often among the discs without and with the flag:"));
+        b.AppendLine();
+        b.AppendLine("| grading | discs flagged | right, not flagged | right, flagged |");
+        b.AppendLine("|---|---|---|---|");
+        foreach (var r in review)
+            b.AppendLine(FormattableString.Invariant($"| {r.Head} | {r.Flagged} of {r.Discs} ({100 * r.FlaggedShare:0.0} %) | {Pct(r.AccuracyUnflagged)} | {Pct(r.AccuracyFlagged)} |"));
         return b.ToString();
     }
+
+    private static string Pct(double? v) => v is { } x ? FormattableString.Invariant($"{100 * x:0.0} %") : "n/a";
 
     private static string Ci(MetricWithCi? m) => m is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.000} [{m.Lower:0.000}, {m.Upper:0.000}]");
 }

@@ -1,0 +1,39 @@
+using DiscScope.Analysis.DiscGrading;
+using DiscScope.Training.DiscGrading;
+
+namespace DiscScope.Training.Tests.DiscGrading;
+
+public class ReviewFlagAuditTests
+{
+    [Fact]
+    public void FlagsFollowTheUncertaintyRuleAndAccuracyIsSplitByFlag()
+    {
+        // Pfirrmann (head 0): 4 discs; tops 0.9 (right), 0.6 (wrong), 0.4 (right), 0.3 (wrong) -> 2 flagged (0.4, 0.3), one right each side.
+        // Binary heads: p1 = 0.95 (truth 1, right), 0.55 (truth 0, wrong, flagged: within 0.2 of 0.5), 0.2 (truth 0, right), 0.65 (truth 1, right, flagged).
+        double[][] pf = [[0.9, 0.1, 0, 0, 0], [0.6, 0.4, 0, 0, 0], [0.4, 0.3, 0.3, 0, 0], [0.3, 0.3, 0.2, 0.2, 0]];
+        double[][] modic = [[0.9, 0.1, 0, 0], [0.9, 0.1, 0, 0], [0.9, 0.1, 0, 0], [0.9, 0.1, 0, 0]];
+        double[][] bin = [[0.05, 0.95], [0.45, 0.55], [0.8, 0.2], [0.35, 0.65]];
+        var probabilities = GradingTask.All.Select(t => t.HeadName switch { "pfirrmann" => pf, "modic" => modic, _ => bin }).ToList();
+        var truth = GradingTask.All.Select(t => t.HeadName switch { "pfirrmann" => new[] { 0, 1, 0, 1 }, "modic" => new[] { 0, 0, 0, 1 }, _ => new[] { 1, 0, 0, 1 } }).ToList();
+        var rows = ReviewFlagAudit.Compute(truth, probabilities, (h, n) => GradingTask.All[h].HeadName == "pfirrmann" ? 0 : GradingTask.All[h].Decide(probabilities[h][n]));
+        var p = rows.Single(r => r.Head == "pfirrmann");
+        Assert.Equal((4, 2, 0.5, 0.5), (p.Discs, p.Flagged, p.AccuracyUnflagged, p.AccuracyFlagged));
+        var m = rows.Single(r => r.Head == "modic");
+        Assert.Equal((0, 0.75, (double?)null), (m.Flagged, m.AccuracyUnflagged, m.AccuracyFlagged));
+        var b = rows.Single(r => r.Head == "herniation");
+        Assert.Equal((2, 1.0, 0.5), (b.Flagged, b.AccuracyUnflagged, b.AccuracyFlagged));
+        Assert.Equal(0.5, b.FlaggedShare);
+        Assert.Equal(GradingTask.All.Count, rows.Count);
+    }
+
+    [Fact]
+    public void TheBinaryBandAndTopProbabilityAreTheOptionsOnes()
+    {
+        var u = UncertaintyOptions.Default with { BinaryBand = 0.05, MinTopProbability = 0.35 };
+        Assert.False(u.Uncertain([0.4, 0.6], 1));
+        Assert.True(u.Uncertain([0.48, 0.52], 1));
+        Assert.False(u.Uncertain([0.4, 0.3, 0.3, 0, 0], 0));
+        Assert.True(u.Uncertain([0.4, 0.3, 0.3, 0, 0], 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => u.Uncertain([0.5, 0.5], 2));
+    }
+}
