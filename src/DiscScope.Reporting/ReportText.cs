@@ -49,7 +49,7 @@ public static class ReportText
             foreach (var g in GradingNames.Binary)
                 if (GradingNames.Finding(l.Grades, g) is { Present: true } f) parts.Add($"{GradingNames.Title(g).ToLowerInvariant()} (p {Probability(f.Probability)})");
             var review = Enum.GetValues<Grading>().Where(g => Uncertain(l, g)).Select(GradingNames.Title).ToList();
-            if (l.LevelConfidence < 0.5) review.Insert(0, "level name");
+            if (l.LevelNameUncertain) review.Insert(0, "level name");
             if (review.Count > 0) parts.Add("review: " + string.Join(", ", review));
             if (parts.Count > 0) lines.Add($"{l.Level}: {string.Join("; ", parts)}");
         }

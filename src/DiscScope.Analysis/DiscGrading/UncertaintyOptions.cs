@@ -9,7 +9,7 @@ public sealed record UncertaintyOptions
     public static UncertaintyOptions Default { get; } = new();
     public double MinTopProbability { get; init; } = 0.5;
     public double BinaryBand { get; init; } = 0.2;
-    public double MinSegmentationConfidence { get; init; } = 0.5;
+    public double MinSegmentationConfidence { get; init; } = Domain.Reports.LevelReport.ReviewBelowLevelConfidence;
 
     /// <summary>Whether a grade decided as class <paramref name="decided"/> from probabilities <paramref name="p"/> is uncertain on its
     /// own (the level-naming confidence aside): a binary probability of the positive class within <see cref="BinaryBand"/> of 0.5, or a

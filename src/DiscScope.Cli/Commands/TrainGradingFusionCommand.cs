@@ -103,7 +103,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
             pfirrmann_cutoffs = cutoffs?.Cutoffs,
             discs = rows.Count, measured = rows.Count(r => r.Measurement is not null), patients = patients.Distinct().Count(),
             metrics_network = before, metrics_fused = after,
-            review_flags = review.Select(r => new { head = r.Head, discs = r.Discs, flagged = r.Flagged, accuracy_unflagged = r.AccuracyUnflagged, accuracy_flagged = r.AccuracyFlagged }),
+            review_flags = review.Select(r => new { head = r.Head, discs = r.Split.Total, flagged = r.Split.Flagged, accuracy_unflagged = r.Split.RightUnflagged, accuracy_flagged = r.Split.RightFlagged }),
             predictions_fused = rows.Select((r, n) => new
             {
                 patient = r.Patient, ivd = r.IvdLabel, fold = r.Fold, hasT1 = r.HasT1,
@@ -157,7 +157,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
     }
 
     private static string Markdown(IReadOnlyDictionary<string, object> before, IReadOnlyDictionary<string, object> after, GradingFusion fusion, int discs, int measured, double l2,
-        IReadOnlyList<ReviewFlagRow> review)
+        IReadOnlyList<(string Head, FlagSplit Split)> review)
     {
         var b = new StringBuilder();
         b.AppendLine("## Measurement fusion (`disc-grading.fusion.json`)");
@@ -196,8 +196,8 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         b.AppendLine();
         b.AppendLine("| grading | discs flagged | right, not flagged | right, flagged |");
         b.AppendLine("|---|---|---|---|");
-        foreach (var r in review)
-            b.AppendLine(FormattableString.Invariant($"| {r.Head} | {r.Flagged} of {r.Discs} ({100 * r.FlaggedShare:0.0} %) | {Pct(r.AccuracyUnflagged)} | {Pct(r.AccuracyFlagged)} |"));
+        foreach (var (head, r) in review)
+            b.AppendLine(FormattableString.Invariant($"| {head} | {r.Flagged} of {r.Total} ({100 * r.FlaggedShare:0.0} %) | {Pct(r.RightUnflagged)} | {Pct(r.RightFlagged)} |"));
         return b.ToString();
     }
 

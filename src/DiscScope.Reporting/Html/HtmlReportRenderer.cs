@@ -85,7 +85,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         {
             var review = GradingNames.NeedsReview(l);
             sb.Append("<tr").Append(review ? " class=\"flagged\"" : "").Append(" data-level=\"").Append(E(l.Level.ToString())).Append("\"><th scope=\"row\">").Append(E(l.Level.ToString()));
-            if (l.LevelConfidence < 0.5) sb.Append(" <span class=\"review\" title=\"level name uncertain\">level?</span>");
+            if (l.LevelNameUncertain) sb.Append(" <span class=\"review\" title=\"level name uncertain\">level?</span>");
             sb.Append("</th>");
             foreach (var g in Columns)
             {

@@ -47,7 +47,7 @@ public sealed class PdfReportRenderer : IReportRenderer
                 var cols = Enum.GetValues<Grading>();
                 p.Table(["Level", .. cols.Select(GradingNames.Title), "Review"], [0.8, .. cols.Select(_ => 1.0), 0.7],
                     r.Levels.Select(l => (IReadOnlyList<(string, bool)>)[
-                        (l.Level + (l.LevelConfidence < 0.5 ? " (level?)" : ""), l.LevelConfidence < 0.5),
+                        (l.Level + (l.LevelNameUncertain ? " (level?)" : ""), l.LevelNameUncertain),
                         .. cols.Select(g => (ReportText.Cell(l, g) + (ReportText.Uncertain(l, g) ? " REVIEW" : ""), ReportText.Uncertain(l, g))),
                         (GradingNames.NeedsReview(l) ? "REVIEW" : "no", GradingNames.NeedsReview(l))]), p.Small);
             }

@@ -1,17 +1,11 @@
 using DiscScope.Analysis.DiscGrading;
+using DiscScope.Evaluation;
 
 namespace DiscScope.Training.DiscGrading;
 
-/// <summary>How the "uncertain — review" flag of one grading splits out-of-fold predictions: how many discs it flags and how often the
-/// reported class is right among the flagged and the unflagged discs (null where a group is empty).</summary>
-public sealed record ReviewFlagRow(string Head, int Discs, int Flagged, double? AccuracyUnflagged, double? AccuracyFlagged)
-{
-    public double FlaggedShare => Discs == 0 ? 0 : (double)Flagged / Discs;
-}
-
 /// <summary>
-/// Audits the review flag (<see cref="UncertaintyOptions.Uncertain"/>, the level-naming confidence left aside) on out-of-fold predictions:
-/// a flag worth raising marks discs whose reported class is right less often than the rest's. Pure.
+/// Audits the "uncertain — review" flag (<see cref="UncertaintyOptions.Uncertain"/>, the level-naming confidence left aside) on
+/// out-of-fold predictions: per grading, how many discs it flags and how often the reported class is right with and without it. Pure.
 /// </summary>
 public static class ReviewFlagAudit
 {
@@ -19,27 +13,17 @@ public static class ReviewFlagAudit
     /// <param name="probabilities">Probabilities per head [h][n][c].</param>
     /// <param name="decide">The class reported for head h's probabilities of disc n (e.g. the grader's decision rule).</param>
     /// <param name="options">The flag's thresholds (default: the grader's).</param>
-    public static IReadOnlyList<ReviewFlagRow> Compute(IReadOnlyList<int[]> truth, IReadOnlyList<double[][]> probabilities, Func<int, int, int> decide, UncertaintyOptions? options = null)
+    /// <returns>Head name and its split, in <see cref="GradingTask.All"/> order.</returns>
+    public static IReadOnlyList<(string Head, FlagSplit Split)> Compute(IReadOnlyList<int[]> truth, IReadOnlyList<double[][]> probabilities, Func<int, int, int> decide, UncertaintyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(decide);
         var u = options ?? UncertaintyOptions.Default;
-        var rows = new List<ReviewFlagRow>();
-        for (var h = 0; h < GradingTask.All.Count; h++)
+        return [.. GradingTask.All.Select((task, h) =>
         {
-            int flagged = 0, rightFlagged = 0, rightUnflagged = 0, n = truth[h].Length;
-            if (probabilities[h].Length != n) throw new ArgumentException($"head {GradingTask.All[h].HeadName}: {probabilities[h].Length} predictions for {n} discs");
-            for (var i = 0; i < n; i++)
-            {
-                var c = decide(h, i);
-                var right = c == truth[h][i];
-                if (u.Uncertain(probabilities[h][i], c)) { flagged++; if (right) rightFlagged++; }
-                else if (right) rightUnflagged++;
-            }
-            rows.Add(new ReviewFlagRow(GradingTask.All[h].HeadName, n, flagged,
-                n - flagged > 0 ? (double)rightUnflagged / (n - flagged) : null, flagged > 0 ? (double)rightFlagged / flagged : null));
-        }
-        return rows;
+            if (probabilities[h].Length != truth[h].Length) throw new ArgumentException($"head {task.HeadName}: {probabilities[h].Length} predictions for {truth[h].Length} discs");
+            return (task.HeadName, FlagSplit.Of(truth[h].Select((y, n) => decide(h, n) is var c ? (u.Uncertain(probabilities[h][n], c), c == y) : default)));
+        })];
     }
 }

@@ -49,7 +49,7 @@ public static class PhantomReport
                 File.WriteAllBytes(Path.Combine(folder, rel), HeatmapPng(d.Level.GetHashCode() ^ (int)g));
                 heatmaps[g] = rel;
             }
-            return new LevelReport(d.Level, grades, d, heatmaps) { LevelConfidence = d.Level.Upper == VertebraLevel.T12 ? 0.45 : 0.97 };
+            return new LevelReport(d.Level, grades, d, heatmaps) { LevelConfidence = d.Level.Upper == VertebraLevel.T12 ? 0.45 : 1.0 };
         }).ToList();
         var report = new StudyReport
         {

@@ -16,12 +16,12 @@ public class ReviewFlagAuditTests
         var probabilities = GradingTask.All.Select(t => t.HeadName switch { "pfirrmann" => pf, "modic" => modic, _ => bin }).ToList();
         var truth = GradingTask.All.Select(t => t.HeadName switch { "pfirrmann" => new[] { 0, 1, 0, 1 }, "modic" => new[] { 0, 0, 0, 1 }, _ => new[] { 1, 0, 0, 1 } }).ToList();
         var rows = ReviewFlagAudit.Compute(truth, probabilities, (h, n) => GradingTask.All[h].HeadName == "pfirrmann" ? 0 : GradingTask.All[h].Decide(probabilities[h][n]));
-        var p = rows.Single(r => r.Head == "pfirrmann");
-        Assert.Equal((4, 2, 0.5, 0.5), (p.Discs, p.Flagged, p.AccuracyUnflagged, p.AccuracyFlagged));
-        var m = rows.Single(r => r.Head == "modic");
-        Assert.Equal((0, 0.75, (double?)null), (m.Flagged, m.AccuracyUnflagged, m.AccuracyFlagged));
-        var b = rows.Single(r => r.Head == "herniation");
-        Assert.Equal((2, 1.0, 0.5), (b.Flagged, b.AccuracyUnflagged, b.AccuracyFlagged));
+        var p = rows.Single(r => r.Head == "pfirrmann").Split;
+        Assert.Equal((4, 2, 0.5, 0.5), (p.Total, p.Flagged, p.RightUnflagged, p.RightFlagged));
+        var m = rows.Single(r => r.Head == "modic").Split;
+        Assert.Equal((0, 0.75, (double?)null), (m.Flagged, m.RightUnflagged, m.RightFlagged));
+        var b = rows.Single(r => r.Head == "herniation").Split;
+        Assert.Equal((2, 1.0, 0.5), (b.Flagged, b.RightUnflagged, b.RightFlagged));
         Assert.Equal(0.5, b.FlaggedShare);
         Assert.Equal(GradingTask.All.Count, rows.Count);
     }
