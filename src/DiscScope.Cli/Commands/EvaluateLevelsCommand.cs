@@ -178,9 +178,9 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             md.AppendLine(CultureInfo.InvariantCulture, $"  - {seq}: {eq}/{n} ({100.0 * eq / n:F1}%)");
         int hn = heldOutBySeq.Values.Sum(v => v.N), heq = heldOutBySeq.Values.Sum(v => v.Equal);
         var heldOutSeq = string.Join(", ", heldOutBySeq.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => FormattableString.Invariant($"{e.Key} {e.Value.Equal}/{e.Value.N}")));
-        var split = FlagSplit.Of(uncertain);
-        md.AppendLine(CultureInfo.InvariantCulture, $"- level names flagged for review (level confidence below {LevelReport.ReviewBelowLevelConfidence:0.##}, which also flags every grade of the series): {split.Flagged} of the {split.Total} series with a parsed spine; the disc count is right in {Percent(split.RightFlagged)} of them and in {Percent(split.RightUnflagged)} of the {split.Total - split.Flagged} others.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- of which the held-out half (odd patient ids, never used for pseudo-labels): {heq}/{hn} ({100.0 * heq / Math.Max(1, hn):F1}%); {heldOutSeq}");
+        var split = FlagSplit.Of(uncertain);
+        md.AppendLine(CultureInfo.InvariantCulture, $"- SPIDER mid-sagittal level names flagged for review (level confidence below {LevelReport.ReviewBelowLevelConfidence:0.##}, which also flags every grade of the series): {split.Flagged} of the {split.Total} series with a parsed spine; the disc count is right in {Percent(split.RightFlagged)} of them and in {Percent(split.RightUnflagged)} of the {split.Total - split.Flagged} others.");
         if (s.CardPath is not null) ModelCardSection.Write(s.CardPath, "levels", md.ToString());
         Console.Write(md.ToString());
         Console.WriteLine($"wrote {outPath}" + (s.CardPath is null ? " (no model card: --model without --card)" : $" and the levels section of {s.CardPath}"));
