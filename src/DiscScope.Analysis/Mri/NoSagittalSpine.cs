@@ -20,4 +20,6 @@ public enum NoSpineReason
     EmptyImage,
     /// <summary>The segmentation found too few discs, or discs not arranged in a column.</summary>
     NoSpineStructures,
+    /// <summary>The image is far larger, in pixels or in millimetres at its spacing, than any MR: refused before segmentation.</summary>
+    ImageTooLarge,
 }

@@ -94,6 +94,26 @@ public sealed class SpineParserTests
         Assert.Contains("check the pixel spacing", why);
     }
 
+    private sealed class MustNotRunNetwork : ISliceSegmentationNetwork
+    {
+        public SliceCanvas Canvas { get; } = new() { Width = 224, Height = 272, SpacingMm = 1.25 };
+        public float[] Predict(float[] batch, int count, int height, int width) => throw new InvalidOperationException("the network must not run");
+    }
+
+    [Fact]
+    public void An_image_far_larger_than_any_MR_is_refused_before_segmentation()
+    {
+        // The synthetic spine stated at 8 mm per pixel: 1600 x 2560 mm. The canvas would be 1143 x 1829 pixels of mostly nothing.
+        var s = SyntheticSpine.Lumbar(6);
+        var v = new Volume<float>(new ImageGeometry(SyntheticSpine.W, SyntheticSpine.H, 1, new Vec3(8, 8, 1), Vec3.Zero, Matrix3.Identity),
+            [.. s.Classes.Select(c => c * 100f)]);
+        var r = new SpineParser(new SliceSegmenter(new MustNotRunNetwork())).Parse(v);
+        var n = Assert.IsType<NoSagittalSpine>(r.Result);
+        Assert.Equal(NoSpineReason.ImageTooLarge, n.Kind);
+        Assert.Contains("1600 x 2560 x 1 mm", n.Reason);
+        Assert.Null(r.Labels);
+    }
+
     [Fact]
     public void The_same_spine_at_a_plausible_spacing_is_not_flagged()
     {
