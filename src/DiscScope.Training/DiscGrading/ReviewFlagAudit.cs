@@ -23,7 +23,11 @@ public static class ReviewFlagAudit
         return [.. GradingTask.All.Select((task, h) =>
         {
             if (probabilities[h].Length != truth[h].Length) throw new ArgumentException($"head {task.HeadName}: {probabilities[h].Length} predictions for {truth[h].Length} discs");
-            return (task.HeadName, FlagSplit.Of(truth[h].Select((y, n) => decide(h, n) is var c ? (u.Uncertain(probabilities[h][n], c), c == y) : default)));
+            return (task.HeadName, FlagSplit.Of(truth[h].Select((y, n) =>
+            {
+                var c = decide(h, n);
+                return (u.Uncertain(probabilities[h][n], c), c == y);
+            })));
         })];
     }
 }
