@@ -51,8 +51,8 @@ public static class GradingNames
     };
 
     /// <summary>True when any grade of the level is flagged for review (uncertain), or its level name is uncertain.</summary>
-    public static bool NeedsReview(LevelReport l, double levelConfidenceThreshold = LevelReport.ReviewBelowLevelConfidence) =>
-        l.LevelConfidence < levelConfidenceThreshold
+    public static bool NeedsReview(LevelReport l) =>
+        l.LevelNameUncertain
         || l.Grades.Pfirrmann?.Uncertain == true || l.Grades.Modic?.Uncertain == true
         || Binary.Any(g => Finding(l.Grades, g)?.Uncertain == true);
 }

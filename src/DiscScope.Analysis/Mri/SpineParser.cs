@@ -22,9 +22,10 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
         ArgumentNullException.ThrowIfNull(input);
         var g = input.Geometry;
         if (SagittalCheck.Orientation(g) is { } notSagittal) return new(notSagittal, null, -1, []);
-        if (SagittalCheck.Signal(input) is { } empty) return new(empty, null, -1, []);
+        // The size check reads the header only, so it comes before the pass over every voxel.
         if (FieldOfViewCheck.TooLargeToSegment([g.SizeI, g.SizeJ, g.SizeK], [g.Spacing.X, g.Spacing.Y, g.Spacing.Z]) is { } tooLarge)
             return new(new NoSagittalSpine(NoSpineReason.ImageTooLarge, tooLarge), null, -1, []);
+        if (SagittalCheck.Signal(input) is { } empty) return new(empty, null, -1, []);
 
         var f = input.ToFloat();
         var bare2D = IsBare2D(g);
