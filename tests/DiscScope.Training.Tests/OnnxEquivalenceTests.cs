@@ -4,6 +4,7 @@ using DiscScope.Training.Architectures;
 using DiscScope.Training.Export;
 using DiscScope.Training.Nn;
 using static DiscScope.Training.Tests.TorchTestUtil;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DiscScope.Training.Tests;
@@ -86,6 +87,46 @@ public sealed class OnnxEquivalenceTests
                     var mean = cam.Data.AsSpan(((n * heads[h].Classes) + c) * 64, 64).ToArray().Average();
                     Assert.InRange(Math.Abs(mean + bias[c] - logits[n * heads[h].Classes + c]), 0, Tolerance);
                 }
+        }
+    }
+
+    [Fact]
+    public void PatientContextClassifierMatchesWithItsLevelInputAndOwnFeatureCam()
+    {
+        using var scope = NewDisposeScope();
+        ClassificationHead[] heads = [new("pfirrmann", ["I", "II", "III", "IV", "V"]), new("herniation", ["0", "1"])];
+        var net = new MultiTaskClassifier(new ClassifierOptions(heads, InChannels: 2, Stages: 3, BaseChannels: 8, PatientContext: true, LevelInputs: 6));
+        int[] shape = [3, 2, 32, 32];
+        var levels = new float[18];
+        levels[0] = 1; levels[6 + 1] = 1; levels[12 + 5] = 1;
+        var lv = ToTensor(levels, [3, 6]);
+        torch.manual_seed(21);
+        using (no_grad()) foreach (var p in net.parameters()) p.add_(randn_like(p) * 0.05);
+        net.train();
+        using (no_grad()) for (var i = 0; i < 3; i++) net.ForwardHeads(randn(3, 2, 32, 32) * 2 + 0.5, lv);
+        net.eval();
+        var x = RandomInput(8, shape);
+        ClassifierOutput o;
+        using (no_grad()) o = net.ForwardHeads(ToTensor(x, shape), lv);
+        using var model = OnnxModel.Load(OnnxExporter.ToBytes(net, Meta), "context", new InferenceOptions(Threads: 2, PreferCuda: false));
+        Assert.Equal(["image", MultiTaskClassifier.LevelInputName], model.InputNames.Order());
+        var outputs = model.Run(new Dictionary<string, DiscScope.Models.TensorData> { ["image"] = new(x, shape), ["level"] = new(levels, 3, 6) });
+        var features = Values(o.Features);
+        for (var h = 0; h < heads.Length; h++)
+        {
+            using (no_grad()) Assert.InRange(MaxAbsDiff(Values(nn.functional.softmax(o.Logits[h], 1)), outputs[heads[h].Name + "_prob"].Data), 0, Tolerance);
+            // The map is the disc's own features under the own-feature plus difference weights (columns 0..K-1 and 2K..3K-1 of the head).
+            var w = Values(((TorchSharp.Modules.Linear)net.named_modules().First(m => m.name == $"heads.{h}").module).weight!);
+            int k = 32, hw = 64, classes = heads[h].Classes, inputs = 3 * k + 6;
+            var cam = outputs[heads[h].Name + "_cam"].Data;
+            for (var n = 0; n < 3; n++)
+                for (var c = 0; c < classes; c++)
+                    for (var i = 0; i < hw; i += 7)
+                    {
+                        double expected = 0;
+                        for (var f = 0; f < k; f++) expected += (w[c * inputs + f] + w[c * inputs + 2 * k + f]) * features[(n * k + f) * hw + i];
+                        Assert.InRange(Math.Abs(expected - cam[(n * classes + c) * hw + i]), 0, Tolerance);
+                    }
         }
     }
 

@@ -1,6 +1,7 @@
 using DiscScope.Domain.Measurements;
 using DiscScope.Domain.Reports;
 using DiscScope.Evaluation;
+using DiscScope.Models;
 using DiscScope.Models.Explain;
 using DiscScope.Models.Onnx;
 
@@ -54,7 +55,7 @@ public sealed class DiscGrader
         var input = new float[keys.Count * plane];
         for (var n = 0; n < keys.Count; n++)
             GradingInput.Stack(t2[keys[n]], t1 is not null && t1.TryGetValue(keys[n], out var c1) ? c1 : null).CopyTo(input, n * plane);
-        var outputs = _members.Select(m => m.Model.Run(input, keys.Count, GradingInput.Channels, h, w)).ToList();
+        var outputs = _members.Select(m => Run(m.Model, input, keys, h, w)).ToList();
         var lowConfidence = levelConfidence < _u.MinSegmentationConfidence;
         var results = new List<DiscGradingResult>();
         for (var n = 0; n < keys.Count; n++)
@@ -96,6 +97,24 @@ public sealed class DiscGrader
         }
         return results;
     }
+
+    /// <summary>One member on the stacked crops. A context network (with a "level" input) also gets each disc's level one-hot; it pools
+    /// over its whole batch, which here is always one series, i.e. one patient's discs.</summary>
+    private static IReadOnlyDictionary<string, TensorData> Run(OnnxModel model, float[] input, IReadOnlyList<int> ivdLabels, int h, int w)
+    {
+        var image = new TensorData(input, ivdLabels.Count, GradingInput.Channels, h, w);
+        if (!model.InputNames.Contains(LevelInputName)) return model.Run(image);
+        var others = model.InputNames.Where(n => n != LevelInputName).ToList();
+        if (others.Count != 1) throw new ModelException(model.Source, $"a grading network takes an image and \"{LevelInputName}\"; it has inputs {string.Join(", ", model.InputNames)}");
+        return model.Run(new Dictionary<string, TensorData>
+        {
+            [others[0]] = image,
+            [LevelInputName] = new TensorData(GradingLevelInput.Stack(ivdLabels), ivdLabels.Count, GradingLevelInput.Width),
+        });
+    }
+
+    /// <summary>Name of a context grading network's level input (as exported by the training side).</summary>
+    public const string LevelInputName = "level";
 
     private BinaryFinding Binary(double p, bool lowConfidence) => new(p >= 0.5, p, lowConfidence || _u.Uncertain([1 - p, p], p >= 0.5 ? 1 : 0));
 

@@ -76,7 +76,9 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         if (s.Card is not null)
         {
             ModelCardSection.Rewrite(s.Card, GradingModelCard.Markdown(summary, samples.Count, patients, samples.Count(x => x.HasT1), s.Folds, s.Seed,
-                $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {s.Epochs} epochs)."));
+                s.ParsedRecipe == GradingRecipe.Context
+                    ? $"Shipped model: trained by `discscope train grading` (context recipe) on all these patients except 15 % held out for calibration ({s.EpochCount} epochs, the last kept)."
+                    : $"Shipped model: trained by `discscope train grading --recipe classic` on all these patients except 15 % held out for early stopping and calibration (max {s.EpochCount} epochs)."));
             Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
         }
         return 0;
@@ -90,7 +92,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         var doc = new
         {
             evaluation = "patient-level stratified K-fold cross-validation (stratum: Pfirrmann grade); temperature fitted per fold and head on held-out training patients",
-            folds = s.Folds, seed = s.Seed, epochs_max = s.Epochs, base_channels = s.BaseChannels, discs = samples.Count, patients = samples.Select(x => x.Patient).Distinct().Count(),
+            folds = s.Folds, seed = s.Seed, recipe = s.ParsedRecipe.ToString().ToLowerInvariant(), epochs_max = s.EpochCount, base_channels = s.BaseChannels, discs = samples.Count, patients = samples.Select(x => x.Patient).Distinct().Count(),
             discs_with_t1 = samples.Count(x => x.HasT1), minutes, test_time_shifts = shifts.ToString(),
             temperatures = p.Temperatures, metrics = summary,
             // Out-of-fold predictions (calibrated probabilities per head), so plots and other analyses need no new cross-validation.
@@ -104,6 +106,20 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(path, JsonSerializer.Serialize(doc, EvaluationJson.Options));
         return summary;
+    }
+
+    /// <summary>The card's sentence on how the shipped model was trained, from a cross-validation JSON (its recipe, seeds and epochs).</summary>
+    private static string ShippedModelLine(System.Text.Json.JsonElement root)
+    {
+        var context = root.TryGetProperty("recipe", out var r) && r.GetString() == "context";
+        var epochs = root.GetProperty("epochs_max").GetInt32();
+        var how = context
+            ? $"on all these patients except 15 % held out for calibration (context recipe: each disc beside the patient's other discs, with its level; {epochs} epochs, the last kept)"
+            : $"on all these patients except 15 % held out for early stopping and calibration (max {epochs} epochs)";
+        var command = context ? "discscope train grading" : "discscope train grading --recipe classic";
+        return root.TryGetProperty("seeds", out var seeds)
+            ? $"Shipped model: an ensemble of {seeds.GetArrayLength()} networks (`disc-grading.onnx` and `disc-grading.member-*.onnx`), each trained by `{command} --seed S` (S = {string.Join(", ", seeds.EnumerateArray())}) {how}; their temperature-scaled probabilities are averaged. The metrics below average the out-of-fold probabilities of one cross-validation run per seed, so they evaluate the same ensemble."
+            : $"Shipped model: trained by `{command}` {how}.";
     }
 
     private static int CardFromJson(Settings s)
@@ -130,9 +146,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
                     : EvaluationJson.Deserialize<BinarySummary>(m.Value.GetRawText());
         ModelCardSection.Rewrite(s.Card, GradingModelCard.Markdown(metrics, root.GetProperty("discs").GetInt32(), root.GetProperty("patients").GetInt32(),
             root.GetProperty("discs_with_t1").GetInt32(), root.GetProperty("folds").GetInt32(), root.GetProperty("seed").GetInt32(),
-            root.TryGetProperty("seeds", out var seeds)
-                ? $"Shipped model: an ensemble of {seeds.GetArrayLength()} networks (`disc-grading.onnx` and `disc-grading.member-*.onnx`), each trained by `discscope train grading --seed S` (S = {string.Join(", ", seeds.EnumerateArray())}) on all these patients except 15 % held out for early stopping and calibration (max {root.GetProperty("epochs_max").GetInt32()} epochs); their temperature-scaled probabilities are averaged. The metrics below average the out-of-fold probabilities of one cross-validation run per seed, so they evaluate the same ensemble."
-                : $"Shipped model: trained by `discscope train grading` on all these patients except 15 % held out for early stopping and calibration (max {root.GetProperty("epochs_max").GetInt32()} epochs)."));
+            ShippedModelLine(root)));
         Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
         return 0;
     }

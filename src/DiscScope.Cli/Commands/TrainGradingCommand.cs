@@ -26,7 +26,20 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         public string? Cache { get; init; }
 
         [CommandOption("--epochs <N>")]
-        public int Epochs { get; init; } = 40;
+        [Description("Epochs: at most this many with early stopping (classic, default 40), exactly this many (context, default 60).")]
+        public int? Epochs { get; init; }
+        [CommandOption("--recipe <NAME>")]
+        [Description("classic (each disc alone, early stopping; default) or context (each disc beside the patient's other discs, with its level).")]
+        public string Recipe { get; init; } = "classic";
+        /// <summary>The recipe named by --recipe; anything else is a bad input.</summary>
+        public GradingRecipe ParsedRecipe => Recipe.Trim().ToLowerInvariant() switch
+        {
+            "classic" => GradingRecipe.Classic,
+            "context" => GradingRecipe.Context,
+            _ => throw new InputException($"--recipe {Recipe}: expected classic or context"),
+        };
+        /// <summary>--epochs, or the recipe's default.</summary>
+        public int EpochCount => Epochs ?? GradingTrainingOptions.DefaultEpochs(ParsedRecipe);
 
         [CommandOption("--threads <N>")]
         public int Threads { get; init; } = 2;
@@ -42,11 +55,12 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         [Description("Channels of the network's first residual stage (default 16; each later stage doubles them).")]
         public int BaseChannels { get; init; } = 16;
 
-        /// <summary>The training recipe these settings name; a base width outside 4-64 is a bad input.</summary>
+        /// <summary>The training options these settings name; a base width outside 4-64 or fewer than one epoch is a bad input.</summary>
         public GradingTrainingOptions TrainingOptions() =>
             BaseChannels is < 4 or > 64
                 ? throw new InputException($"--base-channels {BaseChannels}: expected 4-64")
-                : new(Epochs: Epochs, Threads: Threads, Seed: Seed, BaseChannels: BaseChannels, PfirrmannOrdinalWeight: OrdinalWeight);
+                : EpochCount < 1 ? throw new InputException($"--epochs {EpochCount}: expected at least 1")
+                : new(Epochs: EpochCount, Threads: Threads, Seed: Seed, BaseChannels: BaseChannels, PfirrmannOrdinalWeight: OrdinalWeight, Recipe: ParsedRecipe);
 
         [CommandOption("--out <ONNX>")]
         [Description("Output model (default models/grading/disc-grading.onnx).")]
@@ -70,7 +84,7 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
             temperature = TemperatureScaling.Fit(valLogits[h], [.. val.Select(x => t.Label(x.Labels))]).Temperature,
         }).ToList();
         var meta = GradingTrainer.Metadata(trainer.Options, net,
-            $"SPIDER midsag T2/T1 + gradings.csv: {train.Count} discs for training, {val.Count} for early stopping and calibration (patient-level split, seed {s.Seed})", crop);
+            $"SPIDER midsag T2/T1 + gradings.csv: {train.Count} discs for training, {val.Count} for {(options.Recipe == GradingRecipe.Context ? "" : "early stopping and ")}calibration (patient-level split, seed {s.Seed}; {options.Recipe.ToString().ToLowerInvariant()} recipe)", crop);
         GradingTrainer.Export(net, s.Out, meta);
         File.WriteAllText(Path.ChangeExtension(s.Out, ".calibration.json"), JsonSerializer.Serialize(new
         {

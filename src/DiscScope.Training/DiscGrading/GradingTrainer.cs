@@ -23,16 +23,24 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
     public MultiTaskClassifier NewNetwork()
     {
         TorchRuntime.Configure(Options.Seed, Options.Threads);
-        return new MultiTaskClassifier(new ClassifierOptions(Heads, InChannels: GradingInput.Channels, Stages: Options.Stages, BaseChannels: Options.BaseChannels));
+        var context = Options.Recipe == GradingRecipe.Context;
+        return new MultiTaskClassifier(new ClassifierOptions(Heads, InChannels: GradingInput.Channels, Stages: Options.Stages, BaseChannels: Options.BaseChannels,
+            PatientContext: context, LevelInputs: context ? GradingLevelInput.Width : 0));
     }
 
     public static ClassificationSample ToSample(DiscSample d, DiscCropOptions crop) =>
         new(d.Image, GradingInput.Channels, crop.Height, crop.Width, [.. GradingTask.All.Select(t => t.Label(d.Labels))]);
 
-    /// <summary>Trains a new network on <paramref name="train"/>, early-stopping on <paramref name="validation"/>; returns the best epoch's weights.</summary>
+    /// <summary>Trains a new network on <paramref name="train"/>. Classic: early-stopping on <paramref name="validation"/>, returns the best
+    /// epoch's weights. Context: <see cref="PatientContextTraining"/> for the set number of epochs (the validation discs are not used).</summary>
     public MultiTaskClassifier Train(IReadOnlyList<DiscSample> train, IReadOnlyList<DiscSample> validation, DiscCropOptions crop, Action<EpochReport>? onEpoch = null)
     {
         var net = NewNetwork();
+        if (Options.Recipe == GradingRecipe.Context)
+        {
+            PatientContextTraining.Train(net, train, crop, Options, onEpoch);
+            return net;
+        }
         var weights = GradingTask.All.Select(t =>
         {
             var counts = new long[t.Classes];
@@ -73,25 +81,31 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
     }
 
     /// <summary>Logits per head [head][sample][class] of the network on the samples (eval mode, no gradients), each crop first moved by
-    /// <paramref name="shift"/> pixels (<see cref="CropShift"/>; default none).</summary>
+    /// <paramref name="shift"/> pixels (<see cref="CropShift"/>; default none). A network with patient context or level inputs is run one
+    /// patient at a time, with the discs' levels.</summary>
     public static double[][][] Logits(MultiTaskClassifier net, IReadOnlyList<DiscSample> samples, DiscCropOptions crop, int batchSize = 64, (int Dx, int Dy) shift = default)
     {
+        ArgumentNullException.ThrowIfNull(net); ArgumentNullException.ThrowIfNull(samples);
         net.eval();
         var heads = net.Options.Heads.Count;
         var result = Enumerable.Range(0, heads).Select(_ => new double[samples.Count][]).ToArray();
+        var perPatient = net.Options.PatientContext || net.Options.LevelInputs > 0;
+        var batches = perPatient
+            ? samples.Select((d, i) => (d, i)).GroupBy(e => e.d.Patient, StringComparer.Ordinal).Select(g => g.Select(e => e.i).ToArray()).ToList()
+            : [.. Enumerable.Range(0, (samples.Count + batchSize - 1) / batchSize).Select(b => Enumerable.Range(b * batchSize, Math.Min(batchSize, samples.Count - b * batchSize)).ToArray())];
         using var _ = no_grad();
-        for (var start = 0; start < samples.Count; start += batchSize)
+        foreach (var index in batches)
         {
             using var scope = NewDisposeScope();
-            var batch = samples.Skip(start).Take(batchSize)
+            var batch = index.Select(i => samples[i])
                 .Select(d => shift == default ? d : d with { Image = CropShift.Shift(d.Image, GradingInput.Channels, crop.Height, crop.Width, shift.Dx, shift.Dy) }).ToList();
             var x = Collate.Images(batch.Select(d => ToSample(d, crop)).ToList(), s => s.Image, GradingInput.Channels, crop.Height, crop.Width);
-            var o = net.ForwardHeads(x);
+            var o = perPatient ? net.ForwardHeads(x, net.Options.LevelInputs > 0 ? PatientContextTraining.Inputs(batch).Levels : null) : net.ForwardHeads(x);
             for (var h = 0; h < heads; h++)
             {
                 var z = o.Logits[h].to_type(ScalarType.Float64).data<double>().ToArray();
                 var c = net.Options.Heads[h].Classes;
-                for (var n = 0; n < batch.Count; n++) result[h][start + n] = z[(n * c)..((n + 1) * c)];
+                for (var n = 0; n < batch.Count; n++) result[h][index[n]] = z[(n * c)..((n + 1) * c)];
             }
         }
         return result;
@@ -102,7 +116,8 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
         Normalization: new InputNormalization("none", 0, 100, crop.SpacingMm),
         LabelMap: Heads.ToDictionary(h => h.Name, h => h.Labels),
         SizeMultiple: net.SizeMultiple,
-        Description: $"Multi-task disc grading on disc-aligned {crop.Width}x{crop.Height} crops at {crop.SpacingMm} mm, channels [T2, T1] (T1 zero when absent), each channel 1st..99th percentile of its whole slice mapped to 0..1.",
+        Description: $"Multi-task disc grading on disc-aligned {crop.Width}x{crop.Height} crops at {crop.SpacingMm} mm, channels [T2, T1] (T1 zero when absent), each channel 1st..99th percentile of its whole slice mapped to 0..1."
+            + (net.Options.PatientContext ? " Patient context: one run grades one patient's discs together (the batch is pooled); input \"level\" is each disc's level one-hot (IVD label 1 = L5-S1 .. 6+)." : ""),
         Licence: "Trained on SPIDER (CC BY 4.0, van der Graaf et al., Sci Data 2024): cite the paper. Research and decision support only, not a diagnosis.");
 
     public static void Export(MultiTaskClassifier net, string path, ModelMetadata metadata) => OnnxExporter.Export(net, path, metadata);

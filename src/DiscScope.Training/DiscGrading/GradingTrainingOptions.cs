@@ -14,6 +14,7 @@ namespace DiscScope.Training.DiscGrading;
 /// <param name="T1DropProbability">Probability of zeroing the T1 channel of a training crop, so the network copes without T1.</param>
 /// <param name="ValidationFraction">Share of training patients held out for early stopping and temperature fitting.</param>
 /// <param name="PfirrmannOrdinalWeight">Weight of the Pfirrmann head's expected-grade squared error beside its cross-entropy (0 = none).</param>
+/// <param name="Recipe">Classic (each disc alone, early stopping) or Context (the patient's other discs and the level as inputs).</param>
 public sealed record GradingTrainingOptions(
     int Epochs = 40,
     int BatchSize = 32,
@@ -25,4 +26,9 @@ public sealed record GradingTrainingOptions(
     int Stages = 4,
     double T1DropProbability = 0.3,
     double ValidationFraction = 0.15,
-    double PfirrmannOrdinalWeight = 0);
+    double PfirrmannOrdinalWeight = 0,
+    GradingRecipe Recipe = GradingRecipe.Classic)
+{
+    /// <summary>Epochs a recipe runs unless told otherwise: 40 at most for Classic (early stopping), exactly 60 for Context.</summary>
+    public static int DefaultEpochs(GradingRecipe recipe) => recipe == GradingRecipe.Context ? 60 : 40;
+}

@@ -22,6 +22,20 @@ public class EvaluateGradingCommandTests
         Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
     }
 
+    [Theory]
+    [InlineData("evaluate", "--recipe", "deep", "--recipe deep: expected classic or context")]
+    [InlineData("train", "--recipe", "", "--recipe : expected classic or context")]
+    [InlineData("train", "--epochs", "0", "--epochs 0: expected at least 1")]
+    public void AnUnknownRecipeOrNoEpochsIsRefusedBeforeAnyDataIsRead(string verb, string option, string value, string message)
+    {
+        using var tmp = new TempDir();
+        string[] output = verb == "evaluate" ? ["--json", tmp.File("cv.json")] : ["--out", tmp.File("m.onnx")];
+        var (exit, _, err) = CliRun.Run([verb, "grading", option, value, "--data", tmp.File("no-such-data"), .. output]);
+        Assert.Equal(1, exit);
+        Assert.Contains(message, err);
+        Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
+    }
+
     /// <summary>One run's evaluation JSON with two discs whose every head gets the same first-class probability p (the rest on class 1).</summary>
     private static JsonNode Run(int seed, double pFirst, double pSecond)
     {

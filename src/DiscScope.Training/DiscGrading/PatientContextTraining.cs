@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using DiscScope.Analysis.DiscGrading;
+using DiscScope.Training.Architectures;
+using DiscScope.Training.Trainers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DiscScope.Training.DiscGrading;
+
+/// <summary>
+/// Training loop of <see cref="GradingRecipe.Context"/>: batches of whole patients (so the context pooling sees every disc of a
+/// patient), the level one-hot as input, the classic recipe's augmentation, T1 dropout and class weights, AdamW with a linear warm-up
+/// and cosine decay per step, label-smoothed cross-entropy, a fixed number of epochs and the last epoch's weights.
+/// </summary>
+public static class PatientContextTraining
+{
+    public const double WeightDecay = 5e-4;
+    public const double LabelSmoothing = 0.05;
+    public const int WarmupEpochs = 2;
+
+    /// <summary>Trains <paramref name="net"/> (built with patient context and level inputs) in place on <paramref name="train"/>.</summary>
+    public static void Train(MultiTaskClassifier net, IReadOnlyList<DiscSample> train, DiscCropOptions crop, GradingTrainingOptions o,
+        Action<EpochReport>? onEpoch = null)
+    {
+        ArgumentNullException.ThrowIfNull(net); ArgumentNullException.ThrowIfNull(train); ArgumentNullException.ThrowIfNull(crop); ArgumentNullException.ThrowIfNull(o);
+        if (!net.Options.PatientContext || net.Options.LevelInputs != GradingLevelInput.Width)
+            throw new ArgumentException("the context recipe needs a network with patient context and level inputs", nameof(net));
+        if (train.Count == 0) throw new ArgumentException("no training discs", nameof(train));
+        var weights = GradingTask.All.Select(t =>
+        {
+            var counts = new long[t.Classes];
+            foreach (var d in train) counts[t.Label(d.Labels)]++;
+            return ClassWeighting.FromCounts(counts, 0.5);
+        }).ToList();
+        var augment = new GradingObjective(new ClassificationObjective(net, null, GradingTrainer.Augmentation), o.T1DropProbability);
+        var optimizer = optim.AdamW(net.parameters(), o.LearningRate, weight_decay: WeightDecay);
+        var rng = new Random(o.Seed);
+        var patients = train.Select(d => d.Patient).ToList();
+        var stepsPerEpoch = PatientBatches(patients, o.BatchSize, new Random(0)).Count;
+        long total = (long)stepsPerEpoch * o.Epochs, step = 0;
+        for (var epoch = 1; epoch <= o.Epochs; epoch++)
+        {
+            var sw = Stopwatch.StartNew();
+            net.train();
+            double lossSum = 0; var steps = 0;
+            foreach (var batchIndex in PatientBatches(patients, o.BatchSize, rng))
+            {
+                foreach (var g in optimizer.ParamGroups) g.LearningRate = LearningRate(o.LearningRate, step++, (long)stepsPerEpoch * WarmupEpochs, total);
+                using var scope = NewDisposeScope();
+                var batch = batchIndex.Select(i => train[i]).ToList();
+                var samples = batch.Select(d => augment.Augment(GradingTrainer.ToSample(d, crop), rng)).ToList();
+                var x = Collate.Images(samples, s => s.Image, GradingInput.Channels, crop.Height, crop.Width);
+                var (levels, groups) = Inputs(batch);
+                var output = net.ForwardHeads(x, levels, groups);
+                Tensor? loss = null;
+                for (var h = 0; h < GradingTask.All.Count; h++)
+                {
+                    var y = tensor(batch.Select(d => (long)GradingTask.All[h].Label(d.Labels)).ToArray());
+                    var ce = nn.functional.cross_entropy(output.Logits[h], y, tensor(weights[h]), label_smoothing: LabelSmoothing);
+                    loss = loss is null ? ce : loss + ce;
+                }
+                optimizer.zero_grad();
+                var value = loss!.item<float>();
+                if (!float.IsFinite(value)) throw new InvalidOperationException($"training loss became {value} at epoch {epoch}");
+                loss.backward();
+                optimizer.step();
+                lossSum += value; steps++;
+            }
+            onEpoch?.Invoke(new EpochReport(epoch, lossSum / steps, -lossSum / steps, epoch == o.Epochs, sw.Elapsed.TotalSeconds));
+        }
+        net.eval();
+    }
+
+    /// <summary>Level one-hots [N, <see cref="GradingLevelInput.Width"/>] and 0-based patient groups [N] of a batch.</summary>
+    public static (Tensor Levels, Tensor Groups) Inputs(IReadOnlyList<DiscSample> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var levels = tensor(GradingLevelInput.Stack([.. batch.Select(d => d.IvdLabel)]), [batch.Count, GradingLevelInput.Width]);
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        var groups = batch.Select(d => ids.TryGetValue(d.Patient, out var g) ? g : ids[d.Patient] = ids.Count).ToArray();
+        return (levels, tensor(groups));
+    }
+
+    /// <summary>
+    /// The epoch's batches as indices into <paramref name="patients"/>: patients in a random order, each patient's samples kept together,
+    /// a batch closed once it holds at least <paramref name="target"/> - 3 samples (the last one may hold fewer).
+    /// </summary>
+    public static IReadOnlyList<int[]> PatientBatches(IReadOnlyList<string> patients, int target, Random rng)
+    {
+        ArgumentNullException.ThrowIfNull(patients); ArgumentNullException.ThrowIfNull(rng);
+        ArgumentOutOfRangeException.ThrowIfLessThan(target, 1);
+        var byPatient = patients.Select((p, i) => (p, i)).GroupBy(e => e.p, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Select(e => e.i).ToArray()).ToArray();
+        rng.Shuffle(byPatient);
+        var result = new List<int[]>();
+        var current = new List<int>();
+        foreach (var members in byPatient)
+        {
+            current.AddRange(members);
+            if (current.Count >= Math.Max(1, target - 3)) { result.Add([.. current]); current.Clear(); }
+        }
+        if (current.Count > 0) result.Add([.. current]);
+        return result;
+    }
+
+    /// <summary>Learning rate at <paramref name="step"/> (0-based): linear warm-up from 0 over <paramref name="warmup"/> steps, then cosine
+    /// decay from <paramref name="peak"/> towards 0 at <paramref name="total"/>.</summary>
+    public static double LearningRate(double peak, long step, long warmup, long total)
+    {
+        if (step < warmup) return peak * step / warmup;
+        var span = Math.Max(1, total - warmup);
+        return peak * 0.5 * (1 + Math.Cos(Math.PI * Math.Min(1.0, (step - warmup) / (double)span)));
+    }
+}
