@@ -29,8 +29,8 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         [Description("Epochs: at most this many with early stopping (classic, default 40), exactly this many (context, default 60).")]
         public int? Epochs { get; init; }
         [CommandOption("--recipe <NAME>")]
-        [Description("classic (each disc alone, early stopping; default) or context (each disc beside the patient's other discs, with its level).")]
-        public string Recipe { get; init; } = "classic";
+        [Description("context (each disc beside the patient's other discs, with its level; default) or classic (each disc alone, early stopping).")]
+        public string Recipe { get; init; } = "context";
         /// <summary>The recipe named by --recipe; anything else is a bad input.</summary>
         public GradingRecipe ParsedRecipe => Recipe.Trim().ToLowerInvariant() switch
         {

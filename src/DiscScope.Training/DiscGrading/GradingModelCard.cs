@@ -20,7 +20,7 @@ public static class GradingModelCard
         b.AppendLine("## Data and splits");
         b.AppendLine($"- SPIDER (van der Graaf et al., Sci Data 2024) mid-sagittal T1/T2/T2-SPACE slices in the shared data folder and `gradings.csv`: {discs} graded discs of {patients} patients were found and named by DiscScope's segmentation and joined by IVD label ({discsWithT1} with a T1 crop: T1 is used only where its own parse names the same levels as the T2 parse). Discs the parser did not find are left out (never guessed).");
         b.AppendLine($"- {trainingNote}");
-        b.AppendLine($"- Evaluation: patient-level {folds}-fold cross-validation, stratified by Pfirrmann grade (seed {seed}); within each fold 15 % of the training patients are held out for early stopping and for fitting the temperatures. Metrics are pooled over the out-of-fold predictions; 95 % CIs are patient-level (cluster) bootstrap percentiles, 2000 resamples.");
+        b.AppendLine($"- Evaluation: patient-level {folds}-fold cross-validation, stratified by Pfirrmann grade (seed {seed}); within each fold 15 % of the training patients are held out for fitting the temperatures (and, in the classic recipe, for early stopping). Metrics are pooled over the out-of-fold predictions; 95 % CIs are patient-level (cluster) bootstrap percentiles, 2000 resamples.");
         b.AppendLine("- About 20 % of SPIDER patients are held back by the project for independent evaluation; they were never seen here.");
         b.AppendLine();
         b.AppendLine("## Cross-validated metrics");

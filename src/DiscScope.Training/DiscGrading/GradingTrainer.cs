@@ -62,8 +62,12 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
         finally { try { Directory.Delete(dir, true); } catch (IOException) { } }
     }
 
+    /// <summary>Tries of <see cref="TrainWithRetry"/>. In session 14's three parallel cross-validations of the context recipe (one thread
+    /// each, 60 epochs per fold) the fault struck six times in about 1,100 epochs, and one fold needed its third and last try, so three tries were too few.</summary>
+    public const int MaxAttempts = 5;
+
     /// <summary>
-    /// <see cref="Train"/>, started again from scratch (at most twice more) when libtorch fails a step with a spurious native error. Such
+    /// <see cref="Train"/>, started again from scratch (at most four more times) when libtorch fails a step with a spurious native error. Such
     /// faults were seen during long cross-validations ("for integral input tensors, argument alpha must not be a floating point number"
     /// inside BatchNorm, "Unknown scalar type"); they look like TorchSharp freeing a temporary Scalar's native handle mid-call.
     /// </summary>
@@ -73,9 +77,9 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
         for (var attempt = 1; ; attempt++)
         {
             try { return Train(train, validation, crop, onEpoch); }
-            catch (System.Runtime.InteropServices.ExternalException e) when (attempt < 3)
+            catch (System.Runtime.InteropServices.ExternalException e) when (attempt < MaxAttempts)
             {
-                log?.Invoke($"  libtorch failed ({e.Message.Split('\n')[0]}); training again from scratch (attempt {attempt + 1} of 3)");
+                log?.Invoke($"  libtorch failed ({e.Message.Split('\n')[0]}); training again from scratch (attempt {attempt + 1} of {MaxAttempts})");
             }
         }
     }

@@ -34,6 +34,25 @@ public sealed class DiscGraderTests
     }
 
     [Fact]
+    public void The_shipped_context_networks_take_each_discs_level_and_grade_it_beside_its_neighbours()
+    {
+        using var cache = new OnnxModelCache(new InferenceOptions(1, PreferCuda: false));
+        var model = cache.Get(ModelPath);
+        Assert.Contains(DiscGrader.LevelInputName, model.InputNames);
+        var grader = new DiscGrader(model, GradingCalibration.ForModel(ModelPath));
+        var crops = Crops(2);
+        var asGraded = grader.Grade(crops, null, 1.0);
+        // The same three crops named two levels higher: only the level input differs, and the grades' probabilities move.
+        var moved = grader.Grade(crops.ToDictionary(e => e.Key + 2, e => e.Value), null, 1.0);
+        Assert.Equal([3, 4, 5], moved.Select(r => r.IvdLabel));
+        Assert.NotEqual(asGraded[0].Grades.Pfirrmann!.Probabilities, moved[0].Grades.Pfirrmann!.Probabilities);
+        // Disc 1 graded alone differs from disc 1 graded beside discs 2 and 3 (the context pools the series' discs).
+        var alone = grader.Grade(new Dictionary<int, float[]> { [1] = crops[1] }, null, 1.0);
+        Assert.NotEqual(asGraded[0].Grades.Pfirrmann!.Probabilities, alone[0].Grades.Pfirrmann!.Probabilities);
+        Assert.All(asGraded.Concat(moved).Concat(alone), r => Assert.Equal(1.0, r.Grades.Pfirrmann!.Probabilities.Sum(), 6));
+    }
+
+    [Fact]
     public void Ensemble_members_are_the_model_and_its_member_files()
     {
         var dir = Directory.CreateTempSubdirectory("discscope-members-").FullName;
