@@ -14,7 +14,11 @@ public static class GradingModelCard
         b.AppendLine();
         b.AppendLine("Multi-task CNN (residual backbone, global-average-pooled heads) grading each lumbar disc from a disc-aligned 96 x 64 crop at 0.625 mm of the");
         b.AppendLine("mid-sagittal T2 slice and, where available, the same patient's T1 slice: Pfirrmann 1-5, Modic 0-3, herniation, bulging, narrowing,");
-        b.AppendLine("spondylolisthesis, upper and lower endplate changes. Class activation maps (exact CAM for the GAP heads) explain each grade.");
+        b.AppendLine("spondylolisthesis, upper and lower endplate changes. A context-recipe network (shipped since session 14) grades each disc beside the");
+        b.AppendLine("same spine's other discs: its heads also see the mean pooled features of all the patient's discs, the disc's difference from that mean,");
+        b.AppendLine("and the disc's level (input `level`, one-hot); `analyze` grades a series' discs in one run. Class activation maps explain each grade:");
+        b.AppendLine("the exact CAM of a global-average-pooled head, of the disc's own features for a context network (whose context and level terms add");
+        b.AppendLine("a per-disc constant to the logit).");
         b.AppendLine("Probabilities are temperature-scaled per head (`disc-grading.calibration.json`).");
         b.AppendLine();
         b.AppendLine("## Data and splits");
