@@ -110,6 +110,7 @@ public sealed class OnnxEquivalenceTests
         using (no_grad()) o = net.ForwardHeads(ToTensor(x, shape), lv);
         using var model = OnnxModel.Load(OnnxExporter.ToBytes(net, Meta), "context", new InferenceOptions(Threads: 2, PreferCuda: false));
         Assert.Equal(["image", MultiTaskClassifier.LevelInputName], model.InputNames.Order());
+        Assert.Equal(DiscScope.Analysis.DiscGrading.GradingLevelInput.InputName, MultiTaskClassifier.LevelInputName); // what DiscGrader feeds
         var outputs = model.Run(new Dictionary<string, DiscScope.Models.TensorData> { ["image"] = new(x, shape), ["level"] = new(levels, 3, 6) });
         var features = Values(o.Features);
         for (var h = 0; h < heads.Length; h++)

@@ -103,18 +103,15 @@ public sealed class DiscGrader
     private static IReadOnlyDictionary<string, TensorData> Run(OnnxModel model, float[] input, IReadOnlyList<int> ivdLabels, int h, int w)
     {
         var image = new TensorData(input, ivdLabels.Count, GradingInput.Channels, h, w);
-        if (!model.InputNames.Contains(LevelInputName)) return model.Run(image);
-        var others = model.InputNames.Where(n => n != LevelInputName).ToList();
-        if (others.Count != 1) throw new ModelException(model.Source, $"a grading network takes an image and \"{LevelInputName}\"; it has inputs {string.Join(", ", model.InputNames)}");
+        if (!model.InputNames.Contains(GradingLevelInput.InputName)) return model.Run(image);
+        var others = model.InputNames.Where(n => n != GradingLevelInput.InputName).ToList();
+        if (others.Count != 1) throw new ModelException(model.Source, $"a grading network takes an image and \"{GradingLevelInput.InputName}\"; it has inputs {string.Join(", ", model.InputNames)}");
         return model.Run(new Dictionary<string, TensorData>
         {
             [others[0]] = image,
-            [LevelInputName] = new TensorData(GradingLevelInput.Stack(ivdLabels), ivdLabels.Count, GradingLevelInput.Width),
+            [GradingLevelInput.InputName] = new TensorData(GradingLevelInput.Stack(ivdLabels), ivdLabels.Count, GradingLevelInput.Width),
         });
     }
-
-    /// <summary>Name of a context grading network's level input (as exported by the training side).</summary>
-    public const string LevelInputName = "level";
 
     private BinaryFinding Binary(double p, bool lowConfidence) => new(p >= 0.5, p, lowConfidence || _u.Uncertain([1 - p, p], p >= 0.5 ? 1 : 0));
 

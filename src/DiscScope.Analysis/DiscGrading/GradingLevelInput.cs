@@ -8,6 +8,9 @@ public static class GradingLevelInput
 {
     public const int Width = 6;
 
+    /// <summary>Name of a context grading network's level input [N, <see cref="Width"/>] beside its image input.</summary>
+    public const string InputName = "level";
+
     public static float[] OneHot(int ivdLabel)
     {
         if (ivdLabel < 1) throw new ArgumentOutOfRangeException(nameof(ivdLabel), ivdLabel, "IVD labels start at 1 (L5-S1)");

@@ -38,7 +38,7 @@ public sealed class DiscGraderTests
     {
         using var cache = new OnnxModelCache(new InferenceOptions(1, PreferCuda: false));
         var model = cache.Get(ModelPath);
-        Assert.Contains(DiscGrader.LevelInputName, model.InputNames);
+        Assert.Contains(GradingLevelInput.InputName, model.InputNames);
         var grader = new DiscGrader(model, GradingCalibration.ForModel(ModelPath));
         var crops = Crops(2);
         var asGraded = grader.Grade(crops, null, 1.0);

@@ -26,6 +26,7 @@ public class EvaluateGradingCommandTests
     [InlineData("evaluate", "--recipe", "deep", "--recipe deep: expected classic or context")]
     [InlineData("train", "--recipe", "", "--recipe : expected classic or context")]
     [InlineData("train", "--epochs", "0", "--epochs 0: expected at least 1")]
+    [InlineData("evaluate", "--ordinal-weight", "0.5", "--ordinal-weight applies to --recipe classic only")]
     public void AnUnknownRecipeOrNoEpochsIsRefusedBeforeAnyDataIsRead(string verb, string option, string value, string message)
     {
         using var tmp = new TempDir();
