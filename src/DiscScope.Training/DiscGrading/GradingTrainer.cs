@@ -33,12 +33,13 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
 
     /// <summary>Trains a new network on <paramref name="train"/>. Classic: early-stopping on <paramref name="validation"/>, returns the best
     /// epoch's weights. Context: <see cref="PatientContextTraining"/> for the set number of epochs (the validation discs are not used).</summary>
-    public MultiTaskClassifier Train(IReadOnlyList<DiscSample> train, IReadOnlyList<DiscSample> validation, DiscCropOptions crop, Action<EpochReport>? onEpoch = null)
+    public MultiTaskClassifier Train(IReadOnlyList<DiscSample> train, IReadOnlyList<DiscSample> validation, DiscCropOptions crop, Action<EpochReport>? onEpoch = null,
+        Action<string>? log = null)
     {
         var net = NewNetwork();
         if (Options.Recipe == GradingRecipe.Context)
         {
-            PatientContextTraining.Train(net, train, crop, Options, onEpoch);
+            PatientContextTraining.Train(net, train, crop, Options, onEpoch, log);
             return net;
         }
         var weights = GradingTask.All.Select(t =>
@@ -76,7 +77,7 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
     {
         for (var attempt = 1; ; attempt++)
         {
-            try { return Train(train, validation, crop, onEpoch); }
+            try { return Train(train, validation, crop, onEpoch, log); }
             catch (System.Runtime.InteropServices.ExternalException e) when (attempt < MaxAttempts)
             {
                 log?.Invoke($"  libtorch failed ({e.Message.Split('\n')[0]}); training again from scratch (attempt {attempt + 1} of {MaxAttempts})");

@@ -19,8 +19,11 @@ public static class PatientContextTraining
     public const int WarmupEpochs = 2;
 
     /// <summary>Trains <paramref name="net"/> (built with patient context and level inputs) in place on <paramref name="train"/>.</summary>
+    /// <remarks>A spurious libtorch fault (see <see cref="GradingTrainer.TrainWithRetry"/>) costs one epoch, not the run: the epoch starts
+    /// again from the weights and optimizer state it began with (saved to a temporary folder), with the next batches and augmentations of
+    /// the random stream; a run without faults is unchanged by this.</remarks>
     public static void Train(MultiTaskClassifier net, IReadOnlyList<DiscSample> train, DiscCropOptions crop, GradingTrainingOptions o,
-        Action<EpochReport>? onEpoch = null)
+        Action<EpochReport>? onEpoch = null, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(net); ArgumentNullException.ThrowIfNull(train); ArgumentNullException.ThrowIfNull(crop); ArgumentNullException.ThrowIfNull(o);
         if (!net.Options.PatientContext || net.Options.LevelInputs != GradingLevelInput.Width)
@@ -38,37 +41,69 @@ public static class PatientContextTraining
         var patients = train.Select(d => d.Patient).ToList();
         var stepsPerEpoch = PatientBatches(patients, o.BatchSize, new Random(0)).Count;
         long total = (long)stepsPerEpoch * o.Epochs, step = 0;
-        for (var epoch = 1; epoch <= o.Epochs; epoch++)
+        var dir = Directory.CreateTempSubdirectory("discscope-context-").FullName;
+        try
         {
-            var sw = Stopwatch.StartNew();
-            net.train();
-            double lossSum = 0; var steps = 0;
-            foreach (var batchIndex in PatientBatches(patients, o.BatchSize, rng))
+            string model = Path.Combine(dir, "epoch-start.pt"), state = Path.Combine(dir, "optimizer.pt");
+            for (var epoch = 1; epoch <= o.Epochs; epoch++)
             {
-                foreach (var g in optimizer.ParamGroups) g.LearningRate = LearningRate(o.LearningRate, step++, (long)stepsPerEpoch * WarmupEpochs, total);
-                using var scope = NewDisposeScope();
-                var batch = batchIndex.Select(i => train[i]).ToList();
-                var samples = batch.Select(d => augment.Augment(GradingTrainer.ToSample(d, crop), rng)).ToList();
-                var x = Collate.Images(samples, s => s.Image, GradingInput.Channels, crop.Height, crop.Width);
-                var (levels, groups) = Inputs(batch);
-                var output = net.ForwardHeads(x, levels, groups);
-                Tensor? loss = null;
-                for (var h = 0; h < GradingTask.All.Count; h++)
+                var sw = Stopwatch.StartNew();
+                net.save(model); optimizer.save_state_dict(state);
+                var firstStep = step;
+                for (var attempt = 1; ; attempt++)
                 {
-                    var y = tensor(batch.Select(d => (long)GradingTask.All[h].Label(d.Labels)).ToArray());
-                    var ce = nn.functional.cross_entropy(output.Logits[h], y, tensor(weights[h]), label_smoothing: LabelSmoothing);
-                    loss = loss is null ? ce : loss + ce;
+                    try
+                    {
+                        var loss = Epoch(net, optimizer, train, crop, o, weights, augment, rng, PatientBatches(patients, o.BatchSize, rng), stepsPerEpoch, total, ref step);
+                        onEpoch?.Invoke(new EpochReport(epoch, loss, -loss, epoch == o.Epochs, sw.Elapsed.TotalSeconds));
+                        break;
+                    }
+                    catch (System.Runtime.InteropServices.ExternalException e) when (attempt < MaxEpochAttempts)
+                    {
+                        // A spurious libtorch fault (see GradingTrainer.TrainWithRetry): back to the weights and optimizer state at the
+                        // epoch's start, and the epoch again (with the next batches and augmentations of the random stream).
+                        log?.Invoke($"  libtorch failed in epoch {epoch} ({e.Message.Split('\n')[0]}); epoch restarted from its start (try {attempt + 1} of {MaxEpochAttempts})");
+                        net.load(model); optimizer.load_state_dict(state); step = firstStep;
+                    }
                 }
-                optimizer.zero_grad();
-                var value = loss!.item<float>();
-                if (!float.IsFinite(value)) throw new InvalidOperationException($"training loss became {value} at epoch {epoch}");
-                loss.backward();
-                optimizer.step();
-                lossSum += value; steps++;
             }
-            onEpoch?.Invoke(new EpochReport(epoch, lossSum / steps, -lossSum / steps, epoch == o.Epochs, sw.Elapsed.TotalSeconds));
         }
+        finally { try { Directory.Delete(dir, true); } catch (IOException) { } }
         net.eval();
+    }
+
+    /// <summary>Tries of one epoch before the fault is passed on (to <see cref="GradingTrainer.TrainWithRetry"/>, which starts over).</summary>
+    public const int MaxEpochAttempts = 5;
+
+    private static double Epoch(MultiTaskClassifier net, optim.Optimizer optimizer, IReadOnlyList<DiscSample> train, DiscCropOptions crop, GradingTrainingOptions o,
+        IReadOnlyList<float[]> weights, GradingObjective augment, Random rng, IReadOnlyList<int[]> batches, int stepsPerEpoch, long total, ref long step)
+    {
+        net.train();
+        double lossSum = 0; var steps = 0;
+        foreach (var batchIndex in batches)
+        {
+            foreach (var g in optimizer.ParamGroups) g.LearningRate = LearningRate(o.LearningRate, step++, (long)stepsPerEpoch * WarmupEpochs, total);
+            using var scope = NewDisposeScope();
+            var batch = batchIndex.Select(i => train[i]).ToList();
+            var samples = batch.Select(d => augment.Augment(GradingTrainer.ToSample(d, crop), rng)).ToList();
+            var x = Collate.Images(samples, s => s.Image, GradingInput.Channels, crop.Height, crop.Width);
+            var (levels, groups) = Inputs(batch);
+            var output = net.ForwardHeads(x, levels, groups);
+            Tensor? loss = null;
+            for (var h = 0; h < GradingTask.All.Count; h++)
+            {
+                var y = tensor(batch.Select(d => (long)GradingTask.All[h].Label(d.Labels)).ToArray());
+                var ce = nn.functional.cross_entropy(output.Logits[h], y, tensor(weights[h]), label_smoothing: LabelSmoothing);
+                loss = loss is null ? ce : loss + ce;
+            }
+            optimizer.zero_grad();
+            var value = loss!.item<float>();
+            if (!float.IsFinite(value)) throw new InvalidOperationException($"training loss became {value}");
+            loss.backward();
+            optimizer.step();
+            lossSum += value; steps++;
+        }
+        return lossSum / Math.Max(1, steps);
     }
 
     /// <summary>Level one-hots [N, <see cref="GradingLevelInput.Width"/>] and 0-based patient groups [N] of a batch.</summary>
