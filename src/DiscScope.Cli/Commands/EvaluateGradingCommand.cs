@@ -76,9 +76,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         if (s.Card is not null)
         {
             ModelCardSection.Rewrite(s.Card, GradingModelCard.Markdown(summary, samples.Count, patients, samples.Count(x => x.HasT1), s.Folds, s.Seed,
-                s.ParsedRecipe == GradingRecipe.Context
-                    ? $"Shipped model: trained by `discscope train grading` (context recipe) on all these patients except 15 % held out for calibration ({s.EpochCount} epochs, the last kept)."
-                    : $"Shipped model: trained by `discscope train grading --recipe classic` on all these patients except 15 % held out for early stopping and calibration (max {s.EpochCount} epochs)."));
+                ShippedModelLine(s.ParsedRecipe == GradingRecipe.Context, s.EpochCount, null)));
             Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
         }
         return 0;
@@ -109,16 +107,19 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
     }
 
     /// <summary>The card's sentence on how the shipped model was trained, from a cross-validation JSON (its recipe, seeds and epochs).</summary>
-    private static string ShippedModelLine(System.Text.Json.JsonElement root)
+    private static string ShippedModelLine(System.Text.Json.JsonElement root) =>
+        ShippedModelLine(root.TryGetProperty("recipe", out var r) && r.GetString() == "context", root.GetProperty("epochs_max").GetInt32(),
+            root.TryGetProperty("seeds", out var seeds) ? [.. seeds.EnumerateArray().Select(e => e.ToString())] : null);
+
+    /// <summary>The card's sentence on how the shipped model (one network, or one per seed) was trained.</summary>
+    private static string ShippedModelLine(bool context, int epochs, IReadOnlyList<string>? seeds)
     {
-        var context = root.TryGetProperty("recipe", out var r) && r.GetString() == "context";
-        var epochs = root.GetProperty("epochs_max").GetInt32();
         var how = context
             ? $"on all these patients except 15 % held out for calibration (context recipe: each disc beside the patient's other discs, with its level; {epochs} epochs, the last kept)"
             : $"on all these patients except 15 % held out for early stopping and calibration (max {epochs} epochs)";
-        var command = context ? "discscope train grading" : "discscope train grading --recipe classic";
-        return root.TryGetProperty("seeds", out var seeds)
-            ? $"Shipped model: an ensemble of {seeds.GetArrayLength()} networks (`disc-grading.onnx` and `disc-grading.member-*.onnx`), each trained by `{command} --seed S` (S = {string.Join(", ", seeds.EnumerateArray())}) {how}; their temperature-scaled probabilities are averaged. The metrics below average the out-of-fold probabilities of one cross-validation run per seed, so they evaluate the same ensemble."
+        var command = context ? "discscope train grading --threads 1" : "discscope train grading --recipe classic";
+        return seeds is not null
+            ? $"Shipped model: an ensemble of {seeds.Count} networks (`disc-grading.onnx` and `disc-grading.member-*.onnx`), each trained by `{command} --seed S` (S = {string.Join(", ", seeds)}) {how}; their temperature-scaled probabilities are averaged. The metrics below average the out-of-fold probabilities of one cross-validation run per seed, so they evaluate the same ensemble."
             : $"Shipped model: trained by `{command}` {how}.";
     }
 
