@@ -117,7 +117,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         var how = context
             ? $"on all these patients except 15 % held out for calibration (context recipe: each disc beside the patient's other discs, with its level; {epochs} epochs, the last kept)"
             : $"on all these patients except 15 % held out for early stopping and calibration (max {epochs} epochs)";
-        var command = context ? "discscope train grading --threads 1" : "discscope train grading --recipe classic";
+        var command = context ? "discscope train grading" : "discscope train grading --recipe classic";
         return seeds is not null
             ? $"Shipped model: an ensemble of {seeds.Count} networks (`disc-grading.onnx` and `disc-grading.member-*.onnx`), each trained by `{command} --seed S` (S = {string.Join(", ", seeds)}) {how}; their temperature-scaled probabilities are averaged. The metrics below average the out-of-fold probabilities of one cross-validation run per seed, so they evaluate the same ensemble."
             : $"Shipped model: trained by `{command}` {how}.";
