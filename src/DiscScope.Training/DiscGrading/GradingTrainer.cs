@@ -31,6 +31,18 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
     public static ClassificationSample ToSample(DiscSample d, DiscCropOptions crop) =>
         new(d.Image, GradingInput.Channels, crop.Height, crop.Width, [.. GradingTask.All.Select(t => t.Label(d.Labels))]);
 
+    /// <summary>Cross-entropy class weights per head (<see cref="GradingTask.All"/> order), 1 / sqrt(class frequency) in <paramref name="train"/>.</summary>
+    public static IReadOnlyList<float[]> ClassWeights(IReadOnlyList<DiscSample> train)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        return [.. GradingTask.All.Select(t =>
+        {
+            var counts = new long[t.Classes];
+            foreach (var d in train) counts[t.Label(d.Labels)]++;
+            return ClassWeighting.FromCounts(counts, 0.5);
+        })];
+    }
+
     /// <summary>Trains a new network on <paramref name="train"/>. Classic: early-stopping on <paramref name="validation"/>, returns the best
     /// epoch's weights. Context: <see cref="PatientContextTraining"/> for the set number of epochs (the validation discs are not used).</summary>
     public MultiTaskClassifier Train(IReadOnlyList<DiscSample> train, IReadOnlyList<DiscSample> validation, DiscCropOptions crop, Action<EpochReport>? onEpoch = null,
@@ -42,12 +54,7 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
             PatientContextTraining.Train(net, train, crop, Options, onEpoch, log);
             return net;
         }
-        var weights = GradingTask.All.Select(t =>
-        {
-            var counts = new long[t.Classes];
-            foreach (var d in train) counts[t.Label(d.Labels)]++;
-            return (float[]?)ClassWeighting.FromCounts(counts, 0.5);
-        }).ToList();
+        var weights = ClassWeights(train).Select(w => (float[]?)w).ToList();
         var ordinal = GradingTask.All.Select(t => t.Grading == Domain.Reports.Grading.Pfirrmann ? Options.PfirrmannOrdinalWeight : 0).ToList();
         var objective = new GradingObjective(new ClassificationObjective(net, weights, Augmentation, ordinal), Options.T1DropProbability);
         var dir = Path.Combine(Path.GetTempPath(), "discscope-grading-" + Guid.NewGuid().ToString("N")[..8]);

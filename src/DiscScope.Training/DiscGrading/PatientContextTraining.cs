@@ -29,12 +29,7 @@ public static class PatientContextTraining
         if (!net.Options.PatientContext || net.Options.LevelInputs != GradingLevelInput.Width)
             throw new ArgumentException("the context recipe needs a network with patient context and level inputs", nameof(net));
         if (train.Count == 0) throw new ArgumentException("no training discs", nameof(train));
-        var weights = GradingTask.All.Select(t =>
-        {
-            var counts = new long[t.Classes];
-            foreach (var d in train) counts[t.Label(d.Labels)]++;
-            return ClassWeighting.FromCounts(counts, 0.5);
-        }).ToList();
+        var weights = GradingTrainer.ClassWeights(train);
         var augment = new GradingObjective(new ClassificationObjective(net, null, GradingTrainer.Augmentation), o.T1DropProbability);
         var optimizer = optim.AdamW(net.parameters(), o.LearningRate, weight_decay: WeightDecay);
         var rng = new Random(o.Seed);
