@@ -164,7 +164,8 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         b.AppendLine();
         b.AppendLine("**The shipped grader applies this fusion: for the fused heads, the `fused` column below (not the network's metrics above) describes what `analyze` reports.**");
         b.AppendLine();
-        b.AppendLine($"The heads {string.Join(", ", fusion.Heads.Keys.Select(k => $"`{k}`"))} take the probabilities of a multinomial logistic regression (L2 weight {l2.ToString(CultureInfo.InvariantCulture)} on standardised features) over the ensemble's calibrated probabilities of all heads, the IVD label, whether T1 was used, and the disc's mid-sagittal measurements (heights, height index, wedge angle, posterior displacement, signal intensity ratio to CSF, canal AP diameter, slip) with a missing flag each. The other heads keep the network's probabilities. Fitted by `discscope train grading-fusion` on the out-of-fold predictions above ({discs} discs, {measured} measured).");
+        var one = fusion.Heads.Count == 1;
+        b.AppendLine($"The head{(one ? "" : "s")} {string.Join(", ", fusion.Heads.Keys.Select(k => $"`{k}`"))} take{(one ? "s" : "")} the probabilities of a multinomial logistic regression (L2 weight {l2.ToString(CultureInfo.InvariantCulture)} on standardised features) over the ensemble's calibrated probabilities of all heads, the IVD label, whether T1 was used, and the disc's mid-sagittal measurements (heights, height index, wedge angle, posterior displacement, signal intensity ratio to CSF, canal AP diameter, slip) with a missing flag each. The other heads keep the network's probabilities. Fitted by `discscope train grading-fusion` on the out-of-fold predictions above ({discs} discs, {measured} measured).");
         b.AppendLine();
         if (fusion.PfirrmannCutoffs is { } cut)
         {
