@@ -37,7 +37,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         public string Model { get; init; } = Path.Combine("models", "grading", "disc-grading.onnx");
 
         [CommandOption("--heads <LIST>")]
-        [Description("Heads to fuse, comma-separated (default pfirrmann,herniation,bulging,narrowing,spondylolisthesis); the others keep the network's probabilities.")]
+        [Description("Heads to fuse, comma-separated (default pfirrmann, the shipped choice); the others keep the network's probabilities.")]
         public string? Heads { get; init; }
 
         [CommandOption("--l2 <W>")]

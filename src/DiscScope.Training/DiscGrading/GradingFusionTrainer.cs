@@ -9,10 +9,12 @@ namespace DiscScope.Training.DiscGrading;
 /// </summary>
 public static class GradingFusionTrainer
 {
-    /// <summary>Heads fused by default, chosen before looking at results for what the measurements describe: Pfirrmann (signal and height),
-    /// herniation and bulging (posterior displacement), narrowing (height, height index) and spondylolisthesis (slip). Modic and the
-    /// endplate findings are marrow signal on T1, which no measurement covers; they keep the network's probabilities.</summary>
-    public static IReadOnlyList<string> DefaultHeads { get; } = ["pfirrmann", "herniation", "bulging", "narrowing", "spondylolisthesis"];
+    /// <summary>Heads fused by default: the shipped choice, Pfirrmann only. The first choice (session 3), made before looking at results
+    /// for what the measurements describe, was Pfirrmann, herniation, bulging, narrowing and spondylolisthesis; spondylolisthesis left in
+    /// session 7, and herniation, bulging and narrowing in session 15, when fusing them lowered their cross-validated AUC against the
+    /// networks alone (docs/training.md, "Disc grading: measurement fusion"). Modic and the endplate findings are marrow signal on T1,
+    /// which no measurement covers.</summary>
+    public static IReadOnlyList<string> DefaultHeads { get; } = ["pfirrmann"];
 
     /// <summary>Default L2 weight (scikit-learn C ≈ 0.05 at n ≈ 900).</summary>
     public const double DefaultL2 = 0.02;

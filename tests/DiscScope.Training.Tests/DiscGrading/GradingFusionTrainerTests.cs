@@ -8,6 +8,8 @@ namespace DiscScope.Training.Tests.DiscGrading;
 
 public class GradingFusionTrainerTests
 {
+    private static readonly string[] AllHeads = [.. GradingTask.All.Select(t => t.HeadName)];
+
     /// <summary>Discs of 40 patients in 4 folds; narrowing is planted in the middle height (below 7 mm), the network's probabilities are noise.</summary>
     private static List<FusionRow> Rows(int seed)
     {
@@ -30,7 +32,7 @@ public class GradingFusionTrainerTests
     public void The_fusion_learns_a_finding_the_measurements_carry()
     {
         var rows = Rows(3);
-        var fused = GradingFusionTrainer.CrossValidate(rows);
+        var fused = GradingFusionTrainer.CrossValidate(rows, ["pfirrmann", "narrowing"]);
         var h = GradingTask.All.ToList().FindIndex(t => t.HeadName == "narrowing");
         var auc = DiscScope.Evaluation.Roc.Auc([.. rows.Select(r => r.Truth[h] == 1)], [.. fused[h].Select(p => p[1])]);
         Assert.True(auc > 0.95, $"out-of-fold AUC {auc}");
@@ -43,12 +45,24 @@ public class GradingFusionTrainerTests
     public void A_folds_predictions_do_not_depend_on_its_own_labels()
     {
         var rows = Rows(4);
-        var a = GradingFusionTrainer.CrossValidate(rows);
+        var a = GradingFusionTrainer.CrossValidate(rows, AllHeads);
         var flipped = rows.Select(r => r.Fold == 2 ? r with { Truth = [.. r.Truth.Select((t, h) => GradingTask.All[h].Classes - 1 - t)] } : r).ToList();
-        var b = GradingFusionTrainer.CrossValidate(flipped);
+        var b = GradingFusionTrainer.CrossValidate(flipped, AllHeads);
         for (var h = 0; h < GradingTask.All.Count; h++)
             for (var i = 0; i < rows.Count; i++)
                 if (rows[i].Fold == 2) Assert.Equal(a[h][i], b[h][i]);
+    }
+
+    [Fact]
+    public void By_default_only_pfirrmann_is_fused()
+    {
+        var rows = Rows(6);
+        var fused = GradingFusionTrainer.CrossValidate(rows);
+        Assert.Equal(["pfirrmann"], GradingFusionTrainer.Fit(rows).Heads.Keys);
+        for (var h = 0; h < GradingTask.All.Count; h++)
+            for (var i = 0; i < rows.Count; i++)
+                if (GradingTask.All[h].HeadName == "pfirrmann") Assert.NotEqual(rows[i].Probabilities[h], fused[h][i]);
+                else Assert.Equal(rows[i].Probabilities[h], fused[h][i]);
     }
 
     [Fact]
