@@ -51,12 +51,10 @@ public static class AnalysisRunner
         {
             grader = DiscGrader.Load(gradePath, cache);
             models.AddRange(EnsembleMembers.Of(gradePath).Select(p => Info(p, cache.Get(p))));
-            if (grader.Fusion is not null)
-            {
-                // The measurement fusion changes the fused heads' probabilities, so the report names it with its hash like a model.
-                using var f = File.OpenRead(GradingFusion.PathFor(gradePath));
-                models.Add(new ModelInfo("disc-grading-fusion", "1", Convert.ToHexStringLower(SHA256.HashData(f))));
-            }
+            // The ensemble temperatures and the measurement fusion change the probabilities, so the report names each with its hash like a model.
+            if (File.Exists(GradingCalibration.EnsemblePathFor(gradePath)))
+                models.Add(FileInfo("disc-grading-ensemble-calibration", GradingCalibration.EnsemblePathFor(gradePath)));
+            if (grader.Fusion is not null) models.Add(FileInfo("disc-grading-fusion", GradingFusion.PathFor(gradePath)));
         }
         Stage("load models");
         var version = typeof(AnalysisRunner).Assembly.GetName().Version?.ToString(3) ?? "0";
@@ -106,5 +104,12 @@ public static class AnalysisRunner
         var meta = m.Properties.ContainsKey(MetadataKeys.Name) ? m.Metadata : null;
         using var f = File.OpenRead(path);
         return new ModelInfo(meta?.Name ?? Path.GetFileNameWithoutExtension(path), meta?.Version ?? "unknown", Convert.ToHexStringLower(SHA256.HashData(f)));
+    }
+
+    /// <summary>A file beside the grading model that changes its probabilities (version "1"), named with its SHA-256.</summary>
+    private static ModelInfo FileInfo(string name, string path)
+    {
+        using var f = File.OpenRead(path);
+        return new ModelInfo(name, "1", Convert.ToHexStringLower(SHA256.HashData(f)));
     }
 }

@@ -19,6 +19,7 @@ public static class CommandRegistry
             t.SetDescription("Train DiscScope's models from the shared data.");
             t.AddCommand<TrainSegmentationCommand>("segmentation").WithDescription("Train the sagittal vertebra/disc/canal segmentation model.");
             t.AddCommand<TrainGradingCommand>("grading").WithDescription("Train the multi-task disc grading model (Pfirrmann, Modic, herniation, ...).");
+            t.AddCommand<TrainGradingCalibrationCommand>("grading-calibration").WithDescription("Fit the grading ensemble's own temperatures on its out-of-fold mean (cross-fitted evaluation).");
             t.AddCommand<TrainGradingFusionCommand>("grading-fusion").WithDescription("Fit the measurement fusion of the grading model on its out-of-fold predictions (with its cross-validation).");
         });
         c.AddBranch("evaluate", e =>

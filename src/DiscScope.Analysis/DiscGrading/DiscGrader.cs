@@ -10,7 +10,7 @@ namespace DiscScope.Analysis.DiscGrading;
 /// <summary>
 /// Runs the exported grading network(s) (ONNX Runtime only) on disc crops: calibrated class probabilities per grading, "review" flags and
 /// class activation maps. With several ensemble members, each member's temperature-scaled probabilities and activation maps are averaged
-/// before the decision. With a <see cref="GradingFusion"/>, the heads it fuses take its probabilities instead (network probabilities plus
+/// before the decision, and the mean is temperature-scaled again by the ensemble's own temperatures when it has them. With a <see cref="GradingFusion"/>, the heads it fuses take its probabilities instead (network probabilities plus
 /// the disc's measurements) and its Pfirrmann cutoffs, if any, decide the Pfirrmann grade; activation maps stay the network's. Pure apart from the model calls.
 /// </summary>
 public sealed class DiscGrader
@@ -19,11 +19,18 @@ public sealed class DiscGrader
     private readonly DiscCropOptions _crop;
     private readonly UncertaintyOptions _u;
     private readonly GradingFusion? _fusion;
+    private readonly GradingCalibration _ensemble;
 
     public DiscGrader(OnnxModel model, GradingCalibration calibration, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null)
         : this([new GradingMember(model, calibration)], crop, uncertainty) { }
 
-    public DiscGrader(IReadOnlyList<GradingMember> members, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null, GradingFusion? fusion = null)
+    /// <param name="members">The networks, each with its own temperatures.</param>
+    /// <param name="crop">Crop geometry the networks were trained on.</param>
+    /// <param name="uncertainty">When a grade is flagged for review.</param>
+    /// <param name="fusion">Measurement fusion of some heads, applied to the (ensemble-calibrated) mean.</param>
+    /// <param name="ensemble">Temperatures applied to the mean of the members' calibrated probabilities, before any fusion (default none).</param>
+    public DiscGrader(IReadOnlyList<GradingMember> members, DiscCropOptions? crop = null, UncertaintyOptions? uncertainty = null, GradingFusion? fusion = null,
+        GradingCalibration? ensemble = null)
     {
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0) throw new ArgumentException("a grader needs at least one model", nameof(members));
@@ -31,12 +38,18 @@ public sealed class DiscGrader
         _crop = crop ?? DiscCropOptions.Default;
         _u = uncertainty ?? UncertaintyOptions.Default;
         _fusion = fusion;
+        _ensemble = ensemble ?? GradingCalibration.None;
     }
 
 
-    /// <summary>The ensemble of <paramref name="path"/> with its calibrations and, when &lt;model&gt;.fusion.json is beside it, its measurement fusion.</summary>
+    /// <summary>The ensemble of <paramref name="path"/> with its members' calibrations, its own (&lt;model&gt;.ensemble-calibration.json) and,
+    /// when &lt;model&gt;.fusion.json is beside it, its measurement fusion.</summary>
     public static DiscGrader Load(string path, OnnxModelCache cache) =>
-        new([.. Models.EnsembleMembers.Of(path).Select(p => new GradingMember(cache.Get(p), GradingCalibration.ForModel(p)))], fusion: GradingFusion.ForModel(path));
+        new([.. Models.EnsembleMembers.Of(path).Select(p => new GradingMember(cache.Get(p), GradingCalibration.ForModel(p)))], fusion: GradingFusion.ForModel(path),
+            ensemble: GradingCalibration.ForEnsemble(path));
+
+    /// <summary>The temperatures applied to the members' mean (<see cref="GradingCalibration.None"/> when there are none).</summary>
+    public GradingCalibration EnsembleCalibration => _ensemble;
 
     /// <summary>The measurement fusion applied to the heads it names, or null when the grader reports the network's probabilities only.</summary>
     public GradingFusion? Fusion => _fusion;
@@ -72,7 +85,8 @@ public sealed class DiscGrader
                     var pm = new TemperatureScaler(_members[m].Calibration.TemperatureOf(task.HeadName), 0, 0).ApplyToProbabilities(raw);
                     for (var c = 0; c < p.Length; c++) p[c] += pm[c] / _members.Count;
                 }
-                return p;
+                var t = _ensemble.TemperatureOf(task.HeadName);
+                return t == 1.0 ? p : new TemperatureScaler(t, 0, 0).ApplyToProbabilities(p);
             }).ToArray();
             if (_fusion is not null)
             {

@@ -109,7 +109,18 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
     /// <summary>The card's sentence on how the shipped model was trained, from a cross-validation JSON (its recipe, seeds and epochs).</summary>
     private static string ShippedModelLine(System.Text.Json.JsonElement root) =>
         ShippedModelLine(root.TryGetProperty("recipe", out var r) && r.GetString() == "context", root.GetProperty("epochs_max").GetInt32(),
-            root.TryGetProperty("seeds", out var seeds) ? [.. seeds.EnumerateArray().Select(e => e.ToString())] : null);
+            root.TryGetProperty("seeds", out var seeds) ? [.. seeds.EnumerateArray().Select(e => e.ToString())] : null)
+        + (root.TryGetProperty(TrainGradingCalibrationCommand.MarkerKey, out var ec) ? " " + EnsembleCalibrationLine(ec) : "");
+
+    /// <summary>The card's sentence on the ensemble temperatures recorded in an evaluation JSON.</summary>
+    private static string EnsembleCalibrationLine(System.Text.Json.JsonElement ec)
+    {
+        var heads = ec.GetProperty("heads").EnumerateArray().Select(h => FormattableString.Invariant(
+            $"{h.GetProperty("head").GetString()} {h.GetProperty("temperature").GetDouble():0.00}")).ToList();
+        return "The mean is then temperature-scaled again per head (`disc-grading.ensemble-calibration.json`, fitted by `discscope train grading-calibration` "
+            + $"on the ensemble's out-of-fold mean: {string.Join(", ", heads)}), because averaging leaves it less confident than it is right. "
+            + "The predictions scored below use cross-fitted ensemble temperatures: each fold's discs are rescaled by the temperature fitted on the other folds' discs.";
+    }
 
     /// <summary>The card's sentence on how the shipped model (one network, or one per seed) was trained.</summary>
     private static string ShippedModelLine(bool context, int epochs, IReadOnlyList<string>? seeds)
@@ -176,6 +187,10 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
     public static void Average(System.Text.Json.Nodes.JsonNode a, IReadOnlyList<System.Text.Json.Nodes.JsonNode> runs, IReadOnlyList<string> names)
     {
         static string Key(System.Text.Json.Nodes.JsonNode r) => $"{r["patient"]}/{r["ivd"]}";
+        // The ensemble temperature is fitted on the mean of all runs: a calibrated file is not a run's probabilities any more.
+        foreach (var (run, name) in new[] { (a, "--json") }.Concat(runs.Select((b, i) => (b, names[i]))))
+            if (run[TrainGradingCalibrationCommand.MarkerKey] is not null)
+                throw new InputException($"{name} is ensemble-calibrated; average the uncalibrated runs (e.g. evaluation.uncalibrated.json) and refit with `discscope train grading-calibration`");
         var pa = a["predictions"]?.AsArray() ?? throw new InputException("no predictions to average");
         var byKey = runs.Select((b, i) => (b["predictions"]?.AsArray() ?? throw new InputException($"{names[i]}: no predictions to average")).ToDictionary(r => Key(r!), r => r!)).ToList();
         static int[] Seeds(System.Text.Json.Nodes.JsonNode b) =>

@@ -29,7 +29,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         public string? Segmentation { get; init; }
 
         [CommandOption("--predictions <JSON>")]
-        [Description("Out-of-fold predictions of the grading network (default models/grading/evaluation.json, written by `evaluate grading`).")]
+        [Description("Out-of-fold predictions of the grading network (default models/grading/evaluation.json, written by `evaluate grading`, for an ensemble by `train grading-calibration`).")]
         public string Predictions { get; init; } = Path.Combine("models", "grading", "evaluation.json");
 
         [CommandOption("--model <ONNX>")]

@@ -19,7 +19,7 @@ public static class GradingModelCard
         b.AppendLine("and the disc's level (input `level`, one-hot); `analyze` grades a series' discs in one run. Class activation maps explain each grade:");
         b.AppendLine("the exact CAM of a global-average-pooled head, of the disc's own features for a context network (whose context and level terms add");
         b.AppendLine("a per-disc constant to the logit).");
-        b.AppendLine("Probabilities are temperature-scaled per head (`disc-grading.calibration.json`).");
+        b.AppendLine("Probabilities are temperature-scaled per head (each network's `<model>.calibration.json`; an ensemble's mean once more by `disc-grading.ensemble-calibration.json` where it has one).");
         b.AppendLine();
         b.AppendLine("## Data and splits");
         b.AppendLine($"- SPIDER (van der Graaf et al., Sci Data 2024) mid-sagittal T1/T2/T2-SPACE slices in the shared data folder and `gradings.csv`: {discs} graded discs of {patients} patients were found and named by DiscScope's segmentation and joined by IVD label ({discsWithT1} with a T1 crop: T1 is used only where its own parse names the same levels as the T2 parse). Discs the parser did not find are left out (never guessed).");

@@ -87,4 +87,57 @@ public sealed class DiscGraderTests
             Assert.Equal(plain[i].Grades.Modic!.Probabilities, fused[i].Grades.Modic!.Probabilities);
         }
     }
+
+    [Fact]
+    public void Ensemble_temperatures_rescale_the_members_mean_and_keep_the_most_probable_class()
+    {
+        using var cache = new OnnxModelCache(new InferenceOptions(1, PreferCuda: false));
+        var model = cache.Get(ModelPath);
+        var calibration = GradingCalibration.ForModel(ModelPath);
+        var members = new[] { new GradingMember(model, calibration) };
+        var ensemble = new GradingCalibration(new Dictionary<string, double> { ["pfirrmann"] = 0.5, ["herniation"] = 2.0 });
+        var plain = new DiscGrader(members).Grade(Crops(3), null, 1.0);
+        var scaled = new DiscGrader(members, ensemble: ensemble).Grade(Crops(3), null, 1.0);
+        for (var i = 0; i < plain.Count; i++)
+        {
+            // T = 0.5: p^2 renormalised; T = 2 on a binary head: sigmoid(logit(p) / 2) = sqrt(p) / (sqrt(p) + sqrt(1 - p)).
+            var p = plain[i].Grades.Pfirrmann!.Probabilities;
+            var sq = p.Select(v => v * v).ToArray();
+            Assert.Equal(sq.Select(v => v / sq.Sum()), scaled[i].Grades.Pfirrmann!.Probabilities, (a, b) => Math.Abs(a - b) < 1e-9);
+            var h = plain[i].Grades.Herniation!.Probability;
+            Assert.Equal(Math.Sqrt(h) / (Math.Sqrt(h) + Math.Sqrt(1 - h)), scaled[i].Grades.Herniation!.Probability, 9);
+            Assert.Equal(plain[i].Grades.Herniation!.Present, scaled[i].Grades.Herniation!.Present);
+            // Heads without an ensemble temperature are untouched.
+            Assert.Equal(plain[i].Grades.Modic!.Probabilities, scaled[i].Grades.Modic!.Probabilities);
+        }
+    }
+
+    [Fact]
+    public void Ensemble_temperatures_live_beside_the_model_and_are_read_back_as_written()
+    {
+        using var tmp = new TempDir();
+        var model = tmp.File("disc-grading.onnx");
+        Assert.Equal(tmp.File("disc-grading.ensemble-calibration.json"), GradingCalibration.EnsemblePathFor(model));
+        Assert.Same(GradingCalibration.None, GradingCalibration.ForEnsemble(model));
+        new GradingCalibration(new Dictionary<string, double> { ["pfirrmann"] = 0.82, ["modic"] = 0.865 }).Write(GradingCalibration.EnsemblePathFor(model), "test");
+        var back = GradingCalibration.ForEnsemble(model);
+        Assert.Equal(0.82, back.TemperatureOf("pfirrmann"));
+        Assert.Equal(0.865, back.TemperatureOf("modic"));
+        Assert.Equal(1.0, back.TemperatureOf("herniation"));
+        // A member's own calibration file is another file.
+        Assert.Same(GradingCalibration.None, GradingCalibration.ForModel(model));
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("{\"heads\": [{\"head\": \"pfirrmann\", \"temperature\": -1}]}")]
+    [InlineData("{\"method\": \"no heads\"}")]
+    public void A_damaged_ensemble_calibration_file_is_a_clear_error(string text)
+    {
+        using var tmp = new TempDir();
+        var model = tmp.File("disc-grading.onnx");
+        File.WriteAllText(GradingCalibration.EnsemblePathFor(model), text);
+        var e = Assert.Throws<InvalidDataException>(() => GradingCalibration.ForEnsemble(model));
+        Assert.Contains("disc-grading.ensemble-calibration.json", e.Message);
+    }
 }
