@@ -27,9 +27,11 @@ public static class CliApp
         catch (Exception e) when (IsInputError(e)) { return Fail(BadInput, e.Message); }
     }
 
-    /// <summary>Errors caused by the input (files, data) rather than by a bug.</summary>
+    /// <summary>Errors caused by the input (files, data) rather than by a bug: among them a JSON file that does not parse
+    /// (<see cref="System.Text.Json.JsonException"/>) and a damaged file beside a model (<see cref="InvalidDataException"/>).</summary>
     public static bool IsInputError(Exception e) =>
-        e is ImageFormatException or IOException or UnauthorizedAccessException or InputException || e.GetType().Name.EndsWith("FormatException", StringComparison.Ordinal)
+        e is ImageFormatException or IOException or UnauthorizedAccessException or InputException or System.Text.Json.JsonException or InvalidDataException
+        || e.GetType().Name.EndsWith("FormatException", StringComparison.Ordinal)
         || e.GetType().Name == "DicomException" || e is Reporting.ReportingException;
 
     private static int Fail(int code, string message)

@@ -64,19 +64,12 @@ public sealed class TrainGradingCalibrationCommand : Command<TrainGradingCalibra
     /// </summary>
     public static (IReadOnlyList<EnsembleHeadTemperature> Heads, IReadOnlyList<double[][]> Calibrated) Calibrate(JsonNode evaluation, string name)
     {
+        if (evaluation is not JsonObject) throw new InputException($"{name}: not an evaluation (a JSON object with out-of-fold predictions)");
         if (evaluation[MarkerKey] is not null) throw new InputException($"{name} is already ensemble-calibrated; fit on the uncalibrated mean of the runs");
-        var rows = evaluation["predictions"]?.AsArray() ?? throw new InputException($"{name}: no out-of-fold predictions");
+        var rows = evaluation["predictions"] as JsonArray ?? throw new InputException($"{name}: no out-of-fold predictions");
         if (rows.Count == 0) throw new InputException($"{name}: no out-of-fold predictions");
         var tasks = GradingTask.All;
-        int Int(JsonNode r, string key) => r[key]?.GetValue<int>() ?? throw new InputException($"{name}: a prediction has no {key}");
-        var folds = rows.Select(r => Int(r!, "fold")).ToArray();
-        var truth = tasks.Select(t => rows.Select(r => r!["truth"]?[t.HeadName]?.GetValue<int>() ?? throw new InputException($"{name}: a prediction has no {t.HeadName} truth")).ToArray()).ToList();
-        var probabilities = tasks.Select(t => rows.Select(r =>
-        {
-            var p = r!["probabilities"]?[t.HeadName]?.AsArray() ?? throw new InputException($"{name}: a prediction has no {t.HeadName} probabilities");
-            if (p.Count != t.Classes) throw new InputException($"{name}: {p.Count} {t.HeadName} probabilities, expected {t.Classes}");
-            return p.Select(v => v!.GetValue<double>()).ToArray();
-        }).ToArray()).ToList();
+        var (folds, truth, probabilities) = Read(rows, name);
         if (folds.Distinct().Count() < 2) throw new InputException($"{name}: the predictions come from {folds.Distinct().Count()} fold; cross-fitting needs at least two");
         var (heads, exact) = EnsembleTemperatureFit.Fit(folds, truth, probabilities);
         // Stored (and scored) at 4 decimals like every evaluation's predictions, so the metrics here are those a later rescoring gives.
@@ -98,6 +91,33 @@ public sealed class TrainGradingCalibrationCommand : Command<TrainGradingCalibra
             }),
         }, EvaluationJson.Options));
         return (heads, calibrated);
+    }
+
+    /// <summary>Each prediction's fold, reference classes and probabilities per head; a missing or mistyped entry is an
+    /// <see cref="InputException"/> naming the file.</summary>
+    private static (int[] Folds, List<int[]> Truth, List<double[][]> Probabilities) Read(JsonArray rows, string name)
+    {
+        try
+        {
+            int Int(JsonNode? r, string key) => r?[key]?.GetValue<int>() ?? throw new InputException($"{name}: a prediction has no {key}");
+            var folds = rows.Select(r => Int(r, "fold")).ToArray();
+            var truth = GradingTask.All.Select(t => rows.Select(r => Int(r?["truth"], t.HeadName)).ToArray()).ToList();
+            var probabilities = GradingTask.All.Select(t => rows.Select(r =>
+            {
+                var p = r?["probabilities"]?[t.HeadName]?.AsArray() ?? throw new InputException($"{name}: a prediction has no {t.HeadName} probabilities");
+                if (p.Count != t.Classes) throw new InputException($"{name}: {p.Count} {t.HeadName} probabilities, expected {t.Classes}");
+                var v = p.Select(x => x?.GetValue<double>() ?? double.NaN).ToArray();
+                if (v.Any(x => !double.IsFinite(x) || x < 0 || x > 1)) throw new InputException($"{name}: {t.HeadName} probabilities outside [0, 1]");
+                return v;
+            }).ToArray()).ToList();
+            for (var h = 0; h < truth.Count; h++)
+                if (truth[h].Any(c => (uint)c >= GradingTask.All[h].Classes)) throw new InputException($"{name}: a {GradingTask.All[h].HeadName} reference class outside 0..{GradingTask.All[h].Classes - 1}");
+            return (folds, truth, probabilities);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            throw new InputException($"{name}: not an evaluation's predictions ({e.Message})");
+        }
     }
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);

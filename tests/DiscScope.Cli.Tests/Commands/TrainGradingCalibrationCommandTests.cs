@@ -96,4 +96,29 @@ public class TrainGradingCalibrationCommandTests
         var ex = Assert.Throws<InputException>(() => TrainGradingCalibrationCommand.Calibrate(e, "one-fold.json"));
         Assert.Contains("at least two", ex.Message);
     }
+
+    [Theory]
+    [InlineData("{\"predictions\": [")]                                   // truncated
+    [InlineData("[1, 2, 3]")]                                              // not an object
+    [InlineData("{\"predictions\": {\"fold\": 1}}")]                       // predictions not a list
+    [InlineData("{\"predictions\": [{\"fold\": \"x\", \"truth\": {}}]}")]   // mistyped fold
+    public void ADamagedPredictionsFileIsAOneLineErrorAndWritesNothing(string text)
+    {
+        using var tmp = new TempDir();
+        File.WriteAllText(tmp.File("mean.json"), text);
+        var (exit, _, err) = CliRun.Run(["train", "grading-calibration", "--predictions", tmp.File("mean.json"), "--model", tmp.File("g.onnx"), "--json", tmp.File("cv.json")]);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("discscope: ", err.Trim());
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Equal([tmp.File("mean.json")], Directory.GetFiles(tmp.Path));
+    }
+
+    [Fact]
+    public void ProbabilitiesOutsideZeroToOneAreRefused()
+    {
+        var e = Evaluation();
+        e["predictions"]![5]!["probabilities"]!["herniation"] = new JsonArray(-0.2, 1.2);
+        var ex = Assert.Throws<InputException>(() => TrainGradingCalibrationCommand.Calibrate(e, "bad.json"));
+        Assert.Contains("herniation probabilities outside [0, 1]", ex.Message);
+    }
 }
