@@ -139,14 +139,14 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         if (s.Card is null) throw new InputException("--from-json needs --card");
         if (!File.Exists(s.Json)) throw new InputException($"{s.Json}: no such file");
         if (s.AverageWith is not null) AverageInto(s.Json, s.AverageWith);
-        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(s.Json));
+        using var doc = JsonInput.Document(s.Json);
         var root = doc.RootElement;
         var metrics = new Dictionary<string, object>();
         if (root.TryGetProperty("predictions", out var predictions))
         {
             // Metrics are recomputed from the stored out-of-fold predictions with the current decision rules, and written back.
             metrics = new Dictionary<string, object>(Rescore([.. predictions.EnumerateArray()]));
-            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(s.Json))!;
+            var node = JsonInput.Node(s.Json);
             node["metrics"] = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(metrics, EvaluationJson.Options));
             File.WriteAllText(s.Json, node.ToJsonString(EvaluationJson.Options));
             Console.WriteLine($"recomputed the metrics of {s.Json} from its {predictions.GetArrayLength()} out-of-fold predictions");
@@ -171,8 +171,8 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         if (files.Length == 0) throw new InputException("--average-with: no file named");
         foreach (var f in files)
             if (!File.Exists(f)) throw new InputException($"{f}: no such file");
-        var a = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!;
-        Average(a, [.. files.Select(f => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(f))!)], files);
+        var a = JsonInput.Node(json);
+        Average(a, [.. files.Select(JsonInput.Node)], files);
         File.WriteAllText(json, a.ToJsonString(EvaluationJson.Options));
         Console.WriteLine($"averaged the predictions of {json} and {string.Join(", ", files)}");
     }

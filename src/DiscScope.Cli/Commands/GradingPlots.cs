@@ -16,7 +16,7 @@ internal static class GradingPlots
 {
     public static IReadOnlyList<string> Write(string evaluationJson, string card)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(evaluationJson));
+        using var doc = JsonInput.Document(evaluationJson);
         var root = doc.RootElement;
         if (!root.TryGetProperty("predictions", out var predictions)) return [];
         var rows = predictions.EnumerateArray().ToList();

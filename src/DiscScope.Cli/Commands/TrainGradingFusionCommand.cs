@@ -144,7 +144,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
     /// <summary>Rows from an evaluation JSON's out-of-fold predictions joined with the measurements by patient and IVD label.</summary>
     internal static List<FusionRow> ReadRows(string json, IReadOnlyDictionary<(string Patient, int IvdLabel), Domain.Measurements.DiscMeasurement> measurements)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        using var doc = JsonInput.Document(json);
         if (!doc.RootElement.TryGetProperty("predictions", out var predictions)) throw new InputException($"{json}: no out-of-fold predictions");
         return [.. predictions.EnumerateArray().Select(r =>
         {

@@ -110,6 +110,7 @@ public class TrainGradingCalibrationCommandTests
         Assert.Equal(1, exit);
         Assert.StartsWith("discscope: ", err.Trim());
         Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains("mean.json", err);
         Assert.Equal([tmp.File("mean.json")], Directory.GetFiles(tmp.Path));
     }
 
