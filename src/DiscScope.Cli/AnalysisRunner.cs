@@ -53,8 +53,8 @@ public static class AnalysisRunner
             models.AddRange(EnsembleMembers.Of(gradePath).Select(p => Info(p, cache.Get(p))));
             // The ensemble temperatures and the measurement fusion change the probabilities, so the report names each with its hash like a model.
             if (File.Exists(GradingCalibration.EnsemblePathFor(gradePath)))
-                models.Add(FileInfo("disc-grading-ensemble-calibration", GradingCalibration.EnsemblePathFor(gradePath)));
-            if (grader.Fusion is not null) models.Add(FileInfo("disc-grading-fusion", GradingFusion.PathFor(gradePath)));
+                models.Add(new ModelInfo("disc-grading-ensemble-calibration", "1", Sha256(GradingCalibration.EnsemblePathFor(gradePath))));
+            if (grader.Fusion is not null) models.Add(new ModelInfo("disc-grading-fusion", "1", Sha256(GradingFusion.PathFor(gradePath))));
         }
         Stage("load models");
         var version = typeof(AnalysisRunner).Assembly.GetName().Version?.ToString(3) ?? "0";
@@ -102,14 +102,13 @@ public static class AnalysisRunner
     private static ModelInfo Info(string path, OnnxModel m)
     {
         var meta = m.Properties.ContainsKey(MetadataKeys.Name) ? m.Metadata : null;
-        using var f = File.OpenRead(path);
-        return new ModelInfo(meta?.Name ?? Path.GetFileNameWithoutExtension(path), meta?.Version ?? "unknown", Convert.ToHexStringLower(SHA256.HashData(f)));
+        return new ModelInfo(meta?.Name ?? Path.GetFileNameWithoutExtension(path), meta?.Version ?? "unknown", Sha256(path));
     }
 
-    /// <summary>A file beside the grading model that changes its probabilities (version "1"), named with its SHA-256.</summary>
-    private static ModelInfo FileInfo(string name, string path)
+    /// <summary>Lower-case hex SHA-256 of a file, which names a model (or a file beside it) in the report.</summary>
+    private static string Sha256(string path)
     {
         using var f = File.OpenRead(path);
-        return new ModelInfo(name, "1", Convert.ToHexStringLower(SHA256.HashData(f)));
+        return Convert.ToHexStringLower(SHA256.HashData(f));
     }
 }

@@ -14,8 +14,11 @@ public sealed record GradingCalibration(IReadOnlyDictionary<string, double> Temp
 
     public double TemperatureOf(string head) => Temperatures.TryGetValue(head, out var t) && t > 0 ? t : 1.0;
 
+    /// <summary>Where a member's own temperatures live: &lt;model&gt;.calibration.json.</summary>
+    public static string PathFor(string modelPath) => Path.ChangeExtension(modelPath, ".calibration.json");
+
     /// <summary>Loads &lt;model&gt;.calibration.json; <see cref="None"/> (T = 1) when the file is absent.</summary>
-    public static GradingCalibration ForModel(string modelPath) => ReadOrNone(Path.ChangeExtension(modelPath, ".calibration.json"));
+    public static GradingCalibration ForModel(string modelPath) => ReadOrNone(PathFor(modelPath));
 
     /// <summary>Where the ensemble temperatures of the grading model <paramref name="modelPath"/> live: &lt;model&gt;.ensemble-calibration.json.</summary>
     public static string EnsemblePathFor(string modelPath) => Path.ChangeExtension(modelPath, ".ensemble-calibration.json");

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
-using System.Text.Json;
 using DiscScope.Analysis.DiscGrading;
 using DiscScope.Evaluation;
 using DiscScope.Training.DiscGrading;
@@ -80,20 +78,12 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         Console.WriteLine($"training on {train.Count} discs, validating on {val.Count} ({samples.Select(x => x.Patient).Distinct().Count()} patients)");
         var net = trainer.TrainWithRetry(train, val, crop, e => Console.WriteLine(FormattableString.Invariant($"epoch {e.Epoch} loss {e.TrainLoss:F3} val {e.Metric:F3}{(e.Improved ? " *" : "")}")), Console.WriteLine);
         var valLogits = GradingTrainer.Logits(net, val, crop);
-        var temperatures = GradingTask.All.Select((t, h) => new
-        {
-            head = t.HeadName,
-            temperature = TemperatureScaling.Fit(valLogits[h], [.. val.Select(x => t.Label(x.Labels))]).Temperature,
-        }).ToList();
+        var calibration = new GradingCalibration(GradingTask.All.Select((t, h) => (t.HeadName, T: TemperatureScaling.Fit(valLogits[h], [.. val.Select(x => t.Label(x.Labels))]).Temperature))
+            .ToDictionary(e => e.HeadName, e => e.T));
         var meta = GradingTrainer.Metadata(trainer.Options, net,
             $"SPIDER midsag T2/T1 + gradings.csv: {train.Count} discs for training, {val.Count} for {(options.Recipe == GradingRecipe.Context ? "" : "early stopping and ")}calibration (patient-level split, seed {s.Seed}; {options.Recipe.ToString().ToLowerInvariant()} recipe)", crop);
         GradingTrainer.Export(net, s.Out, meta);
-        File.WriteAllText(Path.ChangeExtension(s.Out, ".calibration.json"), JsonSerializer.Serialize(new
-        {
-            method = "temperature scaling per head on the validation patients (Guo et al. 2017)",
-            heads = temperatures,
-            created_utc = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
-        }, new JsonSerializerOptions { WriteIndented = true }));
+        calibration.Write(GradingCalibration.PathFor(s.Out), "temperature scaling per head on the validation patients (Guo et al. 2017)");
         Console.WriteLine($"wrote {s.Out} ({new FileInfo(s.Out).Length / 1024} KiB)");
         return 0;
     }
