@@ -53,13 +53,13 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         [Description("Channels of the network's first residual stage (default 16; each later stage doubles them).")]
         public int BaseChannels { get; init; } = 16;
 
-        /// <summary>The training options these settings name; a base width outside 4-64, fewer than one epoch or an ordinal weight with the
-        /// context recipe (which does not use it) is a bad input.</summary>
+        /// <summary>The training options these settings name; a base width outside 4-64, fewer than one epoch or a negative or non-finite
+        /// ordinal weight is a bad input.</summary>
         public GradingTrainingOptions TrainingOptions() =>
             BaseChannels is < 4 or > 64
                 ? throw new InputException($"--base-channels {BaseChannels}: expected 4-64")
                 : EpochCount < 1 ? throw new InputException($"--epochs {EpochCount}: expected at least 1")
-                : OrdinalWeight != 0 && ParsedRecipe == GradingRecipe.Context ? throw new InputException("--ordinal-weight applies to --recipe classic only")
+                : !(OrdinalWeight >= 0) || double.IsInfinity(OrdinalWeight) ? throw new InputException($"--ordinal-weight {OrdinalWeight}: expected a finite weight >= 0")
                 : new(Epochs: EpochCount, Threads: Threads, Seed: Seed, BaseChannels: BaseChannels, PfirrmannOrdinalWeight: OrdinalWeight, Recipe: ParsedRecipe);
 
         [CommandOption("--out <ONNX>")]

@@ -10,7 +10,9 @@ namespace DiscScope.Training.DiscGrading;
 /// <summary>
 /// Training loop of <see cref="GradingRecipe.Context"/>: batches of whole patients (so the context pooling sees every disc of a
 /// patient), the level one-hot as input, the classic recipe's augmentation, T1 dropout and class weights, AdamW with a linear warm-up
-/// and cosine decay per step, label-smoothed cross-entropy, a fixed number of epochs and the last epoch's weights.
+/// and cosine decay per step, label-smoothed cross-entropy (plus, when <see cref="GradingTrainingOptions.PfirrmannOrdinalWeight"/> is set,
+/// the Pfirrmann head's expected-grade squared error, <see cref="ClassificationObjective.ExpectedGradeSquaredError"/>), a fixed number of
+/// epochs and the last epoch's weights.
 /// </summary>
 public static class PatientContextTraining
 {
@@ -89,6 +91,8 @@ public static class PatientContextTraining
             {
                 var y = tensor(batch.Select(d => (long)GradingTask.All[h].Label(d.Labels)).ToArray());
                 var ce = nn.functional.cross_entropy(output.Logits[h], y, tensor(weights[h]), label_smoothing: LabelSmoothing);
+                if (o.PfirrmannOrdinalWeight > 0 && GradingTask.All[h].Grading == Domain.Reports.Grading.Pfirrmann)
+                    ce = ce + o.PfirrmannOrdinalWeight * ClassificationObjective.ExpectedGradeSquaredError(output.Logits[h], y);
                 loss = loss is null ? ce : loss + ce;
             }
             optimizer.zero_grad();

@@ -26,7 +26,8 @@ public class EvaluateGradingCommandTests
     [InlineData("evaluate", "--recipe", "deep", "--recipe deep: expected classic or context")]
     [InlineData("train", "--recipe", "", "--recipe : expected classic or context")]
     [InlineData("train", "--epochs", "0", "--epochs 0: expected at least 1")]
-    [InlineData("evaluate", "--ordinal-weight", "0.5", "--ordinal-weight applies to --recipe classic only")]
+    [InlineData("evaluate", "--ordinal-weight", "-0.5", "--ordinal-weight -0.5: expected a finite weight >= 0")]
+    [InlineData("train", "--ordinal-weight", "NaN", "--ordinal-weight NaN: expected a finite weight >= 0")]
     public void AnUnknownRecipeOrNoEpochsIsRefusedBeforeAnyDataIsRead(string verb, string option, string value, string message)
     {
         using var tmp = new TempDir();

@@ -59,7 +59,24 @@ public sealed class PatientContextTrainingTests
     }
 
     [Fact]
-    public void The_context_recipe_trains_the_set_epochs_and_grades_each_patient_with_its_levels()
+    public void The_context_recipe_adds_the_pfirrmann_ordinal_term_when_weighted()
+    {
+        // Same seed, data and first weights: the only difference is W times the expected-grade squared error, which at the start (expected
+        // grade near the middle, true grades spread over 1-5) is about W * 2 per step, so a weight of 5 lifts the epoch's loss by several units.
+        double FirstEpochLoss(double w)
+        {
+            var epochs = new List<DiscScope.Training.Trainers.EpochReport>();
+            new GradingTrainer(new GradingTrainingOptions(Epochs: 1, BatchSize: 8, Threads: TorchTestUtil.Threads, BaseChannels: 4, Stages: 2,
+                PfirrmannOrdinalWeight: w, Recipe: GradingRecipe.Context)).Train(Samples(), [], Crop, epochs.Add);
+            return Assert.Single(epochs).TrainLoss;
+        }
+        var plain = FirstEpochLoss(0);
+        var ordinal = FirstEpochLoss(5);
+        Assert.True(ordinal > plain + 2, $"loss {ordinal} with the ordinal term vs {plain} without");
+        Assert.Equal(plain, FirstEpochLoss(0), 6); // the difference is the term, not run-to-run noise
+    }
+
+    private static List<DiscSample> Samples()
     {
         var rng = new Random(4);
         var samples = new List<DiscSample>();
@@ -70,6 +87,14 @@ public sealed class PatientContextTrainingTests
                 var img = Enumerable.Range(0, GradingInput.Channels * Crop.Width * Crop.Height).Select(i => (float)(0.1 * rng.NextDouble() + (i % 16 < 3 * grade ? 0.5 : 0))).ToArray();
                 samples.Add(new DiscSample($"P{p}", ivd, img, false, new GradingLabels($"P{p}", ivd, grade, p % 4, p % 2 == 0, p % 3 == 0, false, grade >= 4, grade >= 3, p % 2 == 1)));
             }
+        return samples;
+    }
+
+    [Fact]
+    public void The_context_recipe_trains_the_set_epochs_and_grades_each_patient_with_its_levels()
+    {
+        var rng = new Random(5);
+        var samples = Samples();
         var epochs = new List<DiscScope.Training.Trainers.EpochReport>();
         var trainer = new GradingTrainer(new GradingTrainingOptions(Epochs: 3, BatchSize: 8, Threads: TorchTestUtil.Threads, BaseChannels: 4, Stages: 2, Recipe: GradingRecipe.Context));
         var net = trainer.Train(samples, [], Crop, epochs.Add);
