@@ -81,7 +81,7 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         var calibration = new GradingCalibration(GradingTask.All.Select((t, h) => (t.HeadName, T: TemperatureScaling.Fit(valLogits[h], [.. val.Select(x => t.Label(x.Labels))]).Temperature))
             .ToDictionary(e => e.HeadName, e => e.T));
         var meta = GradingTrainer.Metadata(trainer.Options, net,
-            $"SPIDER midsag T2/T1 + gradings.csv: {train.Count} discs for training, {val.Count} for {(options.Recipe == GradingRecipe.Context ? "" : "early stopping and ")}calibration (patient-level split, seed {s.Seed}; {options.Recipe.ToString().ToLowerInvariant()} recipe)", crop);
+            $"SPIDER midsag T2/T1 + gradings.csv: {train.Count} discs for training, {val.Count} for {(options.Recipe == GradingRecipe.Context ? "" : "early stopping and ")}calibration (patient-level split, seed {s.Seed}; {options.Recipe.ToString().ToLowerInvariant()} recipe{(options.PfirrmannOrdinalWeight > 0 ? FormattableString.Invariant($", Pfirrmann ordinal weight {options.PfirrmannOrdinalWeight}") : "")})", crop);
         GradingTrainer.Export(net, s.Out, meta);
         calibration.Write(GradingCalibration.PathFor(s.Out), "temperature scaling per head on the validation patients (Guo et al. 2017)");
         Console.WriteLine($"wrote {s.Out} ({new FileInfo(s.Out).Length / 1024} KiB)");
