@@ -33,6 +33,27 @@ public sealed class MetaImageFormat : IVolumeFormat
 
     public IVolume Read(string path, ReadOptions options) => StreamReading.Guard(path, () => ReadCore(path));
 
+    /// <summary>
+    /// The full path of a detached header's data file, or null when it would lie outside the header's folder: an absolute path, a "..",
+    /// or a symbolic link that leads out. MetaIO resolves the name relative to the header; a hostile header must not make a service read
+    /// an arbitrary file on its host (e.g. /etc/passwd) as voxels.
+    /// </summary>
+    internal static string? DataFileBesideHeader(string headerPath, string dataFile)
+    {
+        if (Path.IsPathRooted(dataFile)) return null;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(headerPath)) ?? Path.GetFullPath(".");
+        var root = Path.TrimEndingDirectorySeparator(dir) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(dir, dataFile));
+        if (!full.StartsWith(root, StringComparison.Ordinal)) return null;
+        var info = new FileInfo(full);
+        if (info.Exists && info.LinkTarget is not null)
+        {
+            var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            if (target is null || !target.StartsWith(root, StringComparison.Ordinal)) return null;
+        }
+        return full;
+    }
+
     private static IVolume ReadCore(string path)
     {
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -76,8 +97,8 @@ public sealed class MetaImageFormat : IVolumeFormat
             {
                 if (dataFile.Equals("LIST", StringComparison.OrdinalIgnoreCase) || dataFile.StartsWith("LIST ", StringComparison.OrdinalIgnoreCase) || dataFile.Contains('%'))
                     throw new ImageFormatException(path, $"ElementDataFile '{dataFile}' (a list or pattern of files) is not supported", h.OffsetOf("ElementDataFile"));
-                var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-                var rawPath = Path.Combine(dir, dataFile);
+                var rawPath = DataFileBesideHeader(path, dataFile)
+                    ?? throw new ImageFormatException(path, $"ElementDataFile '{dataFile}' points outside the header's folder; only a file in that folder (or below it) is read", h.OffsetOf("ElementDataFile"));
                 if (!File.Exists(rawPath)) throw new ImageFormatException(path, $"ElementDataFile '{dataFile}' not found beside the header", h.OffsetOf("ElementDataFile"));
                 external = new FileStream(rawPath, FileMode.Open, FileAccess.Read, FileShare.Read);
                 data = external; dataStart = 0; available = external.Length;

@@ -84,6 +84,39 @@ public class MetaImageBadInputTests
         Assert.Contains("shorter than declared", e.Reason);
     }
 
+    [Theory]
+    [InlineData("../outside.raw")]
+    [InlineData("sub/../../outside.raw")]
+    [InlineData("/etc/passwd")]
+    [InlineData("link.raw")]
+    public void A_data_file_outside_the_headers_folder_is_never_read(string dataFile)
+    {
+        // A hostile upload must not make the service read another file of its host as voxels: the outside file exists and is big
+        // enough, so only the folder check stands between the header and its bytes.
+        using var tmp = new TempDir();
+        var folder = Directory.CreateDirectory(tmp.File("upload")).FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+        File.WriteAllBytes(tmp.File("outside.raw"), new byte[48]);
+        File.CreateSymbolicLink(Path.Combine(folder, "link.raw"), tmp.File("outside.raw"));
+        var header = Path.Combine(folder, "h.mhd");
+        File.WriteAllText(header, Good + $"ElementDataFile = {dataFile}\n");
+        var e = Assert.Throws<ImageFormatException>(() => Meta.Read(header, ReadOptions.Default));
+        Assert.Equal(header, e.File);
+        Assert.Contains("points outside the header's folder", e.Reason);
+    }
+
+    [Fact]
+    public void A_data_file_in_a_subfolder_of_the_header_is_read()
+    {
+        using var tmp = new TempDir();
+        Directory.CreateDirectory(tmp.File("raw"));
+        File.WriteAllBytes(tmp.File(Path.Combine("raw", "h.raw")), Enumerable.Range(0, 48).Select(i => (byte)i).ToArray());
+        File.WriteAllText(tmp.File("h.mhd"), Good + "ElementDataFile = raw/h.raw\n");
+        var v = Meta.Read(tmp.File("h.mhd"), ReadOptions.Default);
+        Assert.Equal(24, v.Length);
+        Assert.Equal(23 * 256 + 22, v.GetDouble(11)); // little-endian int16 from bytes 22, 23
+    }
+
     [Fact]
     public void AdlerChecksumIsChecked()
     {
