@@ -28,16 +28,23 @@ public static class AnalysisRunner
         public Action<string, TimeSpan>? OnStage { get; init; }
     }
 
+    /// <summary>The sequences an input may be (<see cref="Request.Sequence"/>): the gradings read T2 contrast, so a T1 input is measured, not graded.</summary>
+    public static IReadOnlyList<string> Sequences { get; } = ["t2", "t2_space", "t1"];
+
     public sealed record Outcome(StudyAnalysis Analysis, IReadOnlyList<string> Written, IReadOnlyList<string> Skipped);
 
     public static Outcome Run(Request q)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Stage(string name) { q.OnStage?.Invoke(name, clock.Elapsed); clock.Restart(); }
+        var sequence = Sequences.FirstOrDefault(x => string.Equals(x, q.Sequence?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new InputException($"--sequence {q.Sequence}: expected {string.Join(", ", Sequences)}");
+        if (sequence == "t1" && q.T1 is not null)
+            throw new InputException("--t1 adds a T1 to a T2 input, but --sequence t1 says the input is already a T1: give the T2 as the input");
         var segPath = ModelLocator.Find(ModelLocator.Segmentation, q.SegmentationModel)
             ?? throw new InputException("segmentation model not found: train it (`discscope train segmentation`) or pass --segmentation-model");
         var gradePath = ModelLocator.Find(ModelLocator.Grading, q.GradingModel);
-        var (t2, source) = StudyReader.Read(q.Input, q.PixelSpacing, q.Sequence, q.Orientation);
+        var (t2, source) = StudyReader.Read(q.Input, q.PixelSpacing, sequence, q.Orientation);
         var t1 = q.T1 is null ? null : StudyReader.Read(q.T1, q.PixelSpacing, "t1", q.Orientation).Volume;
         Stage("read input");
 

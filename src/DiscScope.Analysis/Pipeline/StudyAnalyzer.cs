@@ -31,11 +31,19 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
         var (midImage, midLabels) = MidSlices(canonImage, canonLabels, seg.MidSagittalSlice);
         var measured = SpineMorphometry.Measure(midLabels, midImage);
         var warnings = spine.Warnings.Select(w => w.ToString()).ToList();
-        if (t2Flipped) warnings.Add(FlippedNote("T2"));
+        var t1Input = IsT1(input.Source);
+        if (t2Flipped) warnings.Add(FlippedNote(t1Input ? "T1" : "T2"));
+        if (t1Input)
+        {
+            // The signal ratio and every grading read T2 contrast (nucleus and CSF bright); on a T1 they would be invented findings.
+            measured = measured with { Discs = [.. measured.Discs.Select(m => m with { SignalIntensityRatio = null })] };
+            warnings.Add(T1InputNote);
+        }
 
         IReadOnlyList<DiscGradingResult> graded = [];
+        var activeGrader = t1Input ? null : grader; // a T1 input is measured, not graded
         if (grader is null) warnings.Add("grading model not available: discs are measured, not graded");
-        else
+        if (activeGrader is not null)
         {
             var t2 = Crops(midImage, spine);
             Dictionary<int, float[]>? t1 = null;
@@ -55,7 +63,7 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
                 }
                 else warnings.Add($"T1 not used: {s1.Result}");
             }
-            graded = grader.Grade(t2, t1, spine.Confidence, MeasurementsByIvd(spine, measured));
+            graded = activeGrader.Grade(t2, t1, spine.Confidence, MeasurementsByIvd(spine, measured));
         }
 
         var levels = spine.Discs.OrderByDescending(d => d.SpiderIvdLabel).Select(d =>
@@ -71,6 +79,13 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
             CanonicalImage = canonImage, CanonicalLabels = canonLabels, MidSlice = Math.Clamp(seg.MidSagittalSlice, 0, canonImage.SizeK - 1),
         };
     }
+
+    /// <summary>The warning of a study whose main input is a T1: measured, not graded.</summary>
+    public const string T1InputNote =
+        "the input is a T1 series: the gradings and the disc signal ratio read T2 contrast, so the discs are measured (heights, angles, slip), not graded; give the T2 as the input and this T1 as its T1 to grade them";
+
+    /// <summary>Whether the study's main input is a T1 (its source names the sequence "t1").</summary>
+    public static bool IsT1(StudySource source) => string.Equals(source?.Sequence, "t1", StringComparison.OrdinalIgnoreCase);
 
     private static string FlippedNote(string sequence) =>
         $"{sequence} image upside down (inferior at the top; its spinal canal ran into the bottom edge): analysed flipped top to bottom, so overlays and heatmaps show it superior up";

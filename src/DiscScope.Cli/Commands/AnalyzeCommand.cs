@@ -25,7 +25,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         public string? PixelSpacing { get; init; }
 
         [CommandOption("--sequence <SEQ>")]
-        [Description("Sequence of INPUT: t2 (default), t2_space or t1.")]
+        [Description("Sequence of INPUT: t2 (default), t2_space or t1 (a T1 input is parsed and measured, not graded: the gradings and the disc signal ratio read T2 contrast).")]
         public string Sequence { get; init; } = "t2";
 
         [CommandOption("--t1 <PATH>")]

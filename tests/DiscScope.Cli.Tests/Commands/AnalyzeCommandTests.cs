@@ -73,6 +73,53 @@ public class AnalyzeCommandTests
         Assert.Empty(Directory.GetFiles(tmp.Path));
     }
 
+    /// <summary>The gradings and the disc signal ratio read T2 contrast: a T1 given as the input is parsed and measured, never graded
+    /// (the same image called a T2 is graded, so the difference is the sequence, not the image).</summary>
+    [DataFact]
+    public void AT1InputIsMeasuredButNotGraded()
+    {
+        var png = SharedData.Path("spider", "midsag", "1_t1.png");
+        using var tmp = new TempDir();
+        JsonElement Run(string sequence)
+        {
+            var (exit, _, err) = CliRun.Run("analyze", png, "--pixel-spacing", "0.625,0.625", "--sequence", sequence, "--out", tmp.File(sequence), "--formats", "json");
+            Assert.True(exit == 0, err);
+            using var r = JsonDocument.Parse(File.ReadAllText(tmp.File(Path.Combine(sequence, "report.json"))));
+            return r.RootElement.Clone();
+        }
+        string[] gradings = ["pfirrmann", "modic", "herniation", "bulging", "narrowing", "spondylolisthesis", "endplate_upper", "endplate_lower"];
+
+        var t1 = Run("T1");
+        Assert.Equal("t1", t1.GetProperty("source").GetProperty("sequence").GetString());
+        Assert.Contains(t1.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("the input is a T1 series", StringComparison.Ordinal));
+        var levels = t1.GetProperty("levels").EnumerateArray().ToList();
+        Assert.True(levels.Count >= 5, $"{levels.Count} levels");
+        foreach (var l in levels)
+        {
+            foreach (var g in gradings) Assert.Equal(JsonValueKind.Null, l.GetProperty(g).ValueKind);
+            Assert.Empty(l.GetProperty("heatmaps").EnumerateObject());
+            var m = l.GetProperty("measurements");
+            Assert.Equal(JsonValueKind.Null, m.GetProperty("signal_intensity_ratio").ValueKind);
+            Assert.Equal(JsonValueKind.Number, m.GetProperty("heights_mm").GetProperty("middle").ValueKind);
+        }
+
+        var t2 = Run("t2");
+        Assert.All(t2.GetProperty("levels").EnumerateArray(), l => Assert.Equal(JsonValueKind.Object, l.GetProperty("pfirrmann").ValueKind));
+    }
+
+    [Theory]
+    [InlineData("t3", "--sequence t3: expected t2, t2_space, t1")]
+    [InlineData("", "--sequence : expected t2, t2_space, t1")]
+    [InlineData("t1", "--t1 adds a T1 to a T2 input, but --sequence t1 says the input is already a T1")]
+    public void AnUnknownSequenceOrTwoT1sAreRefusedBeforeAnythingIsRead(string sequence, string message)
+    {
+        using var tmp = new TempDir();
+        var (exit, _, err) = CliRun.Run("analyze", tmp.File("absent.png"), "--pixel-spacing", "0.6,0.6", "--sequence", sequence, "--t1", tmp.File("t1.png"), "--out", tmp.File("out"));
+        Assert.Equal(1, exit);
+        Assert.Contains(message, err);
+        Assert.False(Directory.Exists(tmp.File("out")));
+    }
+
     [Fact]
     public void OrientationIsRefusedForDicomWhichCarriesItsOwn()
     {
