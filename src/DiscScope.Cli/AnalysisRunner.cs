@@ -4,6 +4,7 @@ using DiscScope.Analysis.Mri;
 using DiscScope.Analysis.Pipeline;
 using DiscScope.Domain.Anatomy;
 using DiscScope.Domain.Reports;
+using DiscScope.Imaging;
 using DiscScope.Models;
 using DiscScope.Models.Onnx;
 using DiscScope.Reporting;
@@ -17,7 +18,8 @@ public static class AnalysisRunner
     public sealed record Request(string Input, string OutDir)
     {
         public string? PixelSpacing { get; init; }
-        public string Sequence { get; init; } = "t2";
+        /// <summary>t2, t2_space or t1; null: taken from the DICOM timing where it says T1, else t2 (<see cref="InputSequence"/>).</summary>
+        public string? Sequence { get; init; }
         public string? T1 { get; init; }
         /// <summary>Direction code replacing the input's (and the T1's) orientation, for non-DICOM files (<see cref="OrientationOption"/>).</summary>
         public string? Orientation { get; init; }
@@ -28,24 +30,32 @@ public static class AnalysisRunner
         public Action<string, TimeSpan>? OnStage { get; init; }
     }
 
-    /// <summary>The sequences an input may be (<see cref="Request.Sequence"/>): the gradings read T2 contrast, so a T1 input is measured, not graded.</summary>
-    public static IReadOnlyList<string> Sequences { get; } = ["t2", "t2_space", "t1"];
-
     public sealed record Outcome(StudyAnalysis Analysis, IReadOnlyList<string> Written, IReadOnlyList<string> Skipped);
 
     public static Outcome Run(Request q)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Stage(string name) { q.OnStage?.Invoke(name, clock.Elapsed); clock.Restart(); }
-        var sequence = Sequences.FirstOrDefault(x => string.Equals(x, q.Sequence?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new InputException($"--sequence {q.Sequence}: expected {string.Join(", ", Sequences)}");
-        if (sequence == "t1" && q.T1 is not null)
+        var requested = InputSequence.Parse(q.Sequence);
+        if (requested == "t1" && q.T1 is not null)
             throw new InputException("--t1 adds a T1 to a T2 input, but --sequence t1 says the input is already a T1: give the T2 as the input");
         var segPath = ModelLocator.Find(ModelLocator.Segmentation, q.SegmentationModel)
             ?? throw new InputException("segmentation model not found: train it (`discscope train segmentation`) or pass --segmentation-model");
         var gradePath = ModelLocator.Find(ModelLocator.Grading, q.GradingModel);
-        var (t2, source) = StudyReader.Read(q.Input, q.PixelSpacing, sequence, q.Orientation);
-        var t1 = q.T1 is null ? null : StudyReader.Read(q.T1, q.PixelSpacing, "t1", q.Orientation).Volume;
+        var main = StudyReader.Read(q.Input, q.PixelSpacing, requested, q.Orientation);
+        var notes = new List<string>();
+        var (sequence, sequenceNote) = InputSequence.Resolve(requested, main.EchoTimeMs, main.RepetitionTimeMs);
+        if (sequenceNote is not null) notes.Add(sequenceNote);
+        var (t2, source) = (main.Volume, main.Source with { Sequence = sequence });
+        if (sequence == "t1" && q.T1 is not null)
+            throw new InputException($"--t1 adds a T1 to a T2 input, but {q.Input} is a T1 ({sequenceNote}): give the T2 as the input");
+        IVolume? t1 = null;
+        if (q.T1 is not null)
+        {
+            var t1Study = StudyReader.Read(q.T1, q.PixelSpacing, "t1", q.Orientation);
+            if (InputSequence.T1Refusal(t1Study.EchoTimeMs, t1Study.RepetitionTimeMs) is { } refusal) notes.Add(refusal);
+            else t1 = t1Study.Volume;
+        }
         Stage("read input");
 
         // One ONNX Runtime session per model file: the cache owns and disposes them.
@@ -66,6 +76,7 @@ public static class AnalysisRunner
         Stage("load models");
         var version = typeof(AnalysisRunner).Assembly.GetName().Version?.ToString(3) ?? "0";
         var analysis = new StudyAnalyzer(new SpineParser(new SliceSegmenter(segNet)), grader, models, version).Analyze(new StudyInput(t2, source) { T1 = t1 });
+        if (notes.Count > 0) analysis = analysis with { Report = analysis.Report with { Warnings = [.. notes, .. analysis.Report.Warnings] } };
 
         Stage("parse, measure, grade");
 

@@ -11,20 +11,23 @@ namespace DiscScope.Cli;
 /// </summary>
 public static class StudyReader
 {
+    /// <summary>What <see cref="Read"/> gives: the image, its source, and for DICOM the echo and repetition times (ms) when the header has them.</summary>
+    public sealed record Study(IVolume Volume, StudySource Source, double? EchoTimeMs = null, double? RepetitionTimeMs = null);
+
     /// <summary>Reads <paramref name="path"/> (DICOM file, folder or ZIP; NIfTI, MetaImage; a 2D PNG/JPEG with <paramref name="pixelSpacing"/>)
     /// as a study of <paramref name="sequence"/>.</summary>
     /// <param name="path">The input.</param>
     /// <param name="pixelSpacing">"ROW,COL" in mm for 2D inputs.</param>
-    /// <param name="sequence">t2, t2_space or t1.</param>
+    /// <param name="sequence">t2, t2_space or t1 (null: not stated; the caller decides, e.g. from the DICOM timing).</param>
     /// <param name="orientation">A 3-letter code (<see cref="OrientationOption"/>) that replaces the file's direction cosines; not for DICOM,
     /// whose orientation is part of every instance.</param>
-    public static (IVolume Volume, StudySource Source) Read(string path, string? pixelSpacing, string sequence, string? orientation = null)
+    public static Study Read(string path, string? pixelSpacing, string? sequence, string? orientation = null)
     {
         if (!IsDicom(path))
         {
             var v = Io.Read(path, pixelSpacing);
             if (!string.IsNullOrEmpty(orientation)) v = v.WithGeometry(v.Geometry with { Direction = OrientationOption.Parse(orientation) });
-            return (v, new StudySource(path, "MR", sequence) { RowSpacingMm = v.Geometry.Spacing.Y, ColumnSpacingMm = v.Geometry.Spacing.X });
+            return new Study(v, new StudySource(path, "MR", sequence) { RowSpacingMm = v.Geometry.Spacing.Y, ColumnSpacingMm = v.Geometry.Spacing.X });
         }
         if (!string.IsNullOrEmpty(orientation))
             throw new InputException($"{path}: --orientation is for files without a trustworthy orientation (NIfTI, MetaImage, PNG); DICOM carries its own");
@@ -51,8 +54,11 @@ public static class StudyReader
             StudyDate = first.GetString(Tag("StudyDate")),
             RowSpacingMm = g.Spacing.Y, ColumnSpacingMm = g.Spacing.X,
         };
-        return (dv.Volume, source);
+        return new Study(dv.Volume, source, FirstNumber(first, "EchoTime"), FirstNumber(first, "RepetitionTime"));
     }
+
+    /// <summary>The element's first number; null when absent or unreadable (which leaves the weighting unknown).</summary>
+    private static double? FirstNumber(DicomDataset d, string keyword) => d.GetNumber(Tag(keyword)) is { } x && double.IsFinite(x) ? x : null;
 
     private static DicomTag Tag(string keyword) => new(DicomDictionary.FindKeyword(keyword)!.Tag);
 

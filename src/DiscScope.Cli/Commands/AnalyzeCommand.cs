@@ -25,8 +25,8 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         public string? PixelSpacing { get; init; }
 
         [CommandOption("--sequence <SEQ>")]
-        [Description("Sequence of INPUT: t2 (default), t2_space or t1 (a T1 input is parsed and measured, not graded: the gradings and the disc signal ratio read T2 contrast).")]
-        public string Sequence { get; init; } = "t2";
+        [Description("Sequence of INPUT: t2, t2_space or t1 (a T1 input is parsed and measured, not graded: the gradings and the disc signal ratio read T2 contrast). Default: t1 where the DICOM echo and repetition times say T1-weighted, else t2.")]
+        public string? Sequence { get; init; }
 
         [CommandOption("--t1 <PATH>")]
         [Description("The same patient's sagittal T1 (same kind of input), used for Modic and endplate grading.")]

@@ -120,6 +120,56 @@ public class AnalyzeCommandTests
         Assert.False(Directory.Exists(tmp.File("out")));
     }
 
+    /// <summary>A DICOM series whose echo and repetition times say T1 is taken as a T1 when no --sequence is given (measured, not
+    /// graded); the same series with T2 timing is graded, and as the --t1 of another series it is refused.</summary>
+    [Fact]
+    public void The_DICOM_timing_decides_the_sequence_when_none_is_stated()
+    {
+        using var tmp = new TempDir();
+        var phantom = Analysis.Synthetic.LumbarPhantom.Create();
+        string Series(string name, double te, double tr)
+        {
+            var dir = Directory.CreateDirectory(tmp.File(name)).FullName;
+            foreach (var f in Reporting.Dicom.Mr.MrSeriesBuilder.Build(phantom.Image, new Reporting.Dicom.Mr.MrSeriesInfo()))
+            {
+                f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0081), te); // EchoTime
+                f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0080), tr); // RepetitionTime
+                Dicom.DicomWriter.Write(f, Path.Combine(dir, f.Source));
+            }
+            return dir;
+        }
+        var t1 = Series("t1", 12, 600);
+        var t2 = Series("t2", 100, 3000);
+        JsonElement Report(string outDir, params string[] args)
+        {
+            var (exit, _, err) = CliRun.Run(["analyze", .. args, "--out", tmp.File(outDir), "--formats", "json"]);
+            Assert.True(exit == 0, err);
+            using var r = JsonDocument.Parse(File.ReadAllText(tmp.File(Path.Combine(outDir, "report.json"))));
+            return r.RootElement.Clone();
+        }
+        static IEnumerable<string> Warnings(JsonElement r) => r.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!);
+        static bool Graded(JsonElement r) => r.GetProperty("levels").EnumerateArray().Any(l => l.GetProperty("pfirrmann").ValueKind == JsonValueKind.Object);
+
+        var asT1 = Report("as-t1", t1);
+        Assert.Equal("t1", asT1.GetProperty("source").GetProperty("sequence").GetString());
+        Assert.Contains(Warnings(asT1), w => w.Contains("(TE 12 ms, TR 600 ms) is T1-weighted, so it was taken as a T1", StringComparison.Ordinal));
+        Assert.True(asT1.GetProperty("levels").GetArrayLength() >= 5);
+        Assert.False(Graded(asT1));
+
+        var asT2 = Report("as-t2", t2);
+        Assert.Equal("t2", asT2.GetProperty("source").GetProperty("sequence").GetString());
+        Assert.True(Graded(asT2));
+        Assert.DoesNotContain(Warnings(asT2), w => w.Contains("DICOM timing", StringComparison.Ordinal));
+
+        var overridden = Report("overridden", t1, "--sequence", "t2");
+        Assert.True(Graded(overridden));
+        Assert.Contains(Warnings(overridden), w => w.Contains("--sequence t2 was given, but the input's DICOM timing", StringComparison.Ordinal));
+
+        var t2AsT1 = Report("t2-as-t1", t2, "--t1", t2);
+        Assert.True(Graded(t2AsT1));
+        Assert.Contains(Warnings(t2AsT1), w => w.Contains("T1 not used: the --t1 series' DICOM timing (TE 100 ms, TR 3000 ms) is T2-weighted", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void OrientationIsRefusedForDicomWhichCarriesItsOwn()
     {

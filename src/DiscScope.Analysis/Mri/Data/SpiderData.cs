@@ -10,8 +10,13 @@ namespace DiscScope.Analysis.Mri.Data;
 /// </summary>
 public static class SpiderData
 {
-    /// <summary>One row of overview.csv: series name (e.g. "12_t2"), counts and pixel spacing (row, column mm).</summary>
-    public sealed record Series(string Name, string Patient, string Sequence, int NumDiscs, int NumVertebrae, double RowSpacing, double ColumnSpacing);
+    /// <summary>One row of overview.csv: series name (e.g. "12_t2"), counts and pixel spacing (row, column mm); the DICOM echo and
+    /// repetition times (ms) where the row has them.</summary>
+    public sealed record Series(string Name, string Patient, string Sequence, int NumDiscs, int NumVertebrae, double RowSpacing, double ColumnSpacing)
+    {
+        public double? EchoTimeMs { get; init; }
+        public double? RepetitionTimeMs { get; init; }
+    }
 
     public static IReadOnlyDictionary<string, Series> Overview(string dataRoot)
     {
@@ -20,6 +25,9 @@ public static class SpiderData
         var header = SplitCsv(lines[0]);
         int Col(string n) => Array.IndexOf(header, n) is var i and >= 0 ? i : throw new InvalidDataException($"{path}: no column {n}");
         int name = Col("new_file_name"), nd = Col("num_discs"), nv = Col("num_vertebrae"), ps = Col("PixelSpacing");
+        int te = Array.IndexOf(header, "EchoTime"), tr = Array.IndexOf(header, "RepetitionTime");
+        static double? Number(string[] f, int i) =>
+            i >= 0 && i < f.Length && double.TryParse(f[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? x : null;
         var result = new Dictionary<string, Series>();
         foreach (var line in lines.Skip(1))
         {
@@ -28,7 +36,10 @@ public static class SpiderData
             var sp = f[ps].Trim('[', ']', ' ').Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
             var n = f[name];
             var us = n.IndexOf('_');
-            result[n] = new Series(n, n[..us], n[(us + 1)..], int.Parse(f[nd], CultureInfo.InvariantCulture), int.Parse(f[nv], CultureInfo.InvariantCulture), sp[0], sp[1]);
+            result[n] = new Series(n, n[..us], n[(us + 1)..], int.Parse(f[nd], CultureInfo.InvariantCulture), int.Parse(f[nv], CultureInfo.InvariantCulture), sp[0], sp[1])
+            {
+                EchoTimeMs = Number(f, te), RepetitionTimeMs = Number(f, tr),
+            };
         }
         return result;
     }
