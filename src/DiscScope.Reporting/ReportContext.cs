@@ -30,16 +30,32 @@ public sealed record ReportContext(StudyReport Report)
         return _overview;
     }
 
+    /// <summary>The full path of a file the report refers to; throws <see cref="ReportingException"/> when the path is absolute or leaves
+    /// <see cref="BaseDirectory"/>.</summary>
+    public string ReferencedPath(string format, string relativePath)
+    {
+        var baseDir = Path.GetFullPath(BaseDirectory ?? ".");
+        var path = Path.GetFullPath(Path.Combine(baseDir, relativePath));
+        if (Path.IsPathRooted(relativePath) || !path.StartsWith(baseDir.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ReportingException(format, $"'{relativePath}' is not a path inside the report folder {baseDir}");
+        return path;
+    }
+
+    /// <summary>Checks every path the report refers to (heatmaps, overview image) with <see cref="ReferencedPath"/>, so that a report
+    /// pointing outside its folder is refused before any output is written.</summary>
+    public void CheckReferencedPaths(string format)
+    {
+        if (Report.OverviewImage is { } o) ReferencedPath(format, o);
+        foreach (var p in Report.Levels.SelectMany(l => l.Heatmaps.Values)) ReferencedPath(format, p);
+    }
+
     /// <summary>
     /// Reads a file the report refers to by relative path. Throws <see cref="ReportingException"/> when it is missing, or
     /// when the path is absolute or leaves <see cref="BaseDirectory"/> (a report must not pull arbitrary files into its outputs).
     /// </summary>
     public byte[] ReadReferencedFile(string format, string relativePath)
     {
-        var baseDir = Path.GetFullPath(BaseDirectory ?? ".");
-        var path = Path.GetFullPath(Path.Combine(baseDir, relativePath));
-        if (Path.IsPathRooted(relativePath) || !path.StartsWith(baseDir.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new ReportingException(format, $"'{relativePath}' is not a path inside the report folder {baseDir}");
+        var path = ReferencedPath(format, relativePath);
         try { return File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -170,7 +170,8 @@ public static class SpineMorphometry
             if (!core.IsEmpty && !csf.IsEmpty)
             {
                 var c = csf.Index.Average(i => image.Voxels[i]);
-                if (c > 0) sir = core.Index.Average(i => image.Voxels[i]) / c;
+                // CSF is the brightest tissue on T2; a ratio beyond 100 means the canal is (near) black, so there is no reference.
+                if (c > 0 && core.Index.Average(i => image.Voxels[i]) / c is var r && double.IsFinite(r) && Math.Abs(r) <= 100) sir = r;
             }
         }
         return new DiscMeasurement(level, heights, dhi, wedge, displacement, sir, canalAp, slip);

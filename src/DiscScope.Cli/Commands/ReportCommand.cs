@@ -34,6 +34,9 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         var folder = Path.GetDirectoryName(Path.GetFullPath(s.Report))!;
         using var input = File.OpenRead(s.Report);
         var ctx = new ReportContext(ReportJsonReader.Read(input)) { BaseDirectory = folder };
+        // Everything the renderers rely on is checked before the first file is written, so a bad report leaves no partial output.
+        ReportChecks.Validate(ctx.Report, "report.json");
+        ctx.CheckReferencedPaths("report.json");
         var registry = ReportRendererRegistry.CreateDefault();
         var renderers = s.Format is null
             ? registry.Renderers.Where(r => r.CanRender(ctx) && r.Format != "json").ToList()

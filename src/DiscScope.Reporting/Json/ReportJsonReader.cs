@@ -147,9 +147,15 @@ public static class ReportJsonReader
         !o.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null ? null
         : e.ValueKind == JsonValueKind.String ? e.GetString() : Fail<string>($"{p}.{name}", $"expected a string, found {e.ValueKind}");
 
+    /// <summary>Largest magnitude of any number in a report: no spine quantity comes near it, and beyond it a value is corrupt (and
+    /// would overflow formats such as FHIR's decimals).</summary>
+    public const double MaxMagnitude = 1e6;
+
     private static double? Num(JsonElement o, string name, string p) =>
         !o.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null ? null
-        : e.ValueKind == JsonValueKind.Number ? e.GetDouble() : Fail<double>($"{p}.{name}", $"expected a number, found {e.ValueKind}");
+        : e.ValueKind != JsonValueKind.Number ? Fail<double>($"{p}.{name}", $"expected a number, found {e.ValueKind}")
+        : e.TryGetDouble(out var x) && Math.Abs(x) <= MaxMagnitude ? x
+        : Fail<double>($"{p}.{name}", $"{e.GetRawText()} is not a plausible value (beyond ±{MaxMagnitude:0e0})");
 
     private static bool? Bool(JsonElement o, string name, string p) =>
         !o.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null ? null

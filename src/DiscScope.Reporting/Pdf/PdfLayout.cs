@@ -69,6 +69,19 @@ public sealed class PdfLayout : IDisposable
         var f = font ?? Regular;
         var lines = Wrap(text, f, Width - (box is null ? 0 : 8));
         var h = lines.Count * f.Height * 1.15 + (box is null ? 2 : 8);
+        if (h > Bottom - Margin)
+        {
+            // Taller than a page (only a hostile or broken value gets here): line by line across pages, without the box, so no line is
+            // drawn below the page's bottom and lost.
+            foreach (var l in lines)
+            {
+                Need(f.Height * 1.15);
+                _y += f.Height * 1.15;
+                _g.DrawString(l, f, XBrushes.Black, new XPoint(Margin, _y - f.Height * 0.25));
+            }
+            _y += 4;
+            return;
+        }
         Need(h);
         if (box is { } c)
             _g.DrawRectangle(new XPen(XColors.DarkGoldenrod, 0.8), new XSolidBrush(c), Margin, _y, Width, h);
@@ -154,14 +167,21 @@ public sealed class PdfLayout : IDisposable
     }
 
     /// <summary>A word wider than the column is cut into pieces that fit, each but the last ending in a hyphen.</summary>
+    /// <remarks>Each cut is found by bisection over prefixes no longer than the most characters that could fit (no glyph is narrower than
+    /// a tenth of the font size), so a hostile 25,000-character "word" costs a few measurements per line, not one per character.</remarks>
     private IEnumerable<string> Hyphenate(string word, XFont f, double width)
     {
-        while (word.Length > 1 && _g.MeasureString(word, f).Width > width)
+        var most = Math.Max(2, (int)(width / (0.1 * f.Size)) + 2);
+        while (word.Length > 1 && (word.Length > most || _g.MeasureString(word, f).Width > width))
         {
-            var n = word.Length - 1;
-            while (n > 1 && _g.MeasureString(word[..n] + "-", f).Width > width) n--;
-            yield return word[..n] + "-";
-            word = word[n..];
+            int lo = 1, hi = Math.Min(word.Length - 1, most); // the longest prefix that fits with its hyphen lies in [lo, hi]
+            while (lo < hi)
+            {
+                var mid = (lo + hi + 1) / 2;
+                if (_g.MeasureString(word[..mid] + "-", f).Width <= width) lo = mid; else hi = mid - 1;
+            }
+            yield return word[..lo] + "-";
+            word = word[lo..];
         }
         yield return word;
     }

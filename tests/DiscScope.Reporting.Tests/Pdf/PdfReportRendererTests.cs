@@ -44,6 +44,27 @@ public class PdfReportRendererTests
         Assert.Contains("no spine found", PeerTool.RunOk("pdftotext", pdf, "-"));
     }
 
+    /// <summary>A hostile report.json may carry a 25,000-character patient name with no space in it. Cutting it into hyphenated pieces
+    /// once took one text measurement per character per piece (minutes, in effect a hang); the guard is a hang guard, not a speed goal.
+    /// Every piece must still fit its column, and together they must spell the whole name.</summary>
+    [Fact(Timeout = 120_000)]
+    public async Task AHugeUnbrokenNameIsWrappedIntoPiecesThatSpellIt()
+    {
+        using var t = new TempDir();
+        var name = string.Concat(Enumerable.Range(0, 2500).Select(i => $"N{i % 10}ABCDEFGH"));
+        var phantom = PhantomReport.Create(t.Path);
+        var ctx = phantom with { Report = phantom.Report with { Source = phantom.Report.Source with { PatientName = name } } };
+        var pdf = t.File("r.pdf");
+        await Task.Run(() => { using var fs = File.Create(pdf); new PdfReportRenderer().Render(ctx, fs); });
+        // pdftotext joins most hyphenated line ends itself; the page footers it puts in between and any line break left (with its
+        // hyphen) are dropped here. The name must come out whole: no piece drawn below a page's bottom and lost.
+        var text = PeerTool.RunOk("pdftotext", "-nopgbrk", pdf, "-");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"DiscScope \S+ — decision support, not a diagnosis — page \d+", "");
+        var joined = System.Text.RegularExpressions.Regex.Replace(text, @"-?[ \t]*\n\s*", "");
+        Assert.Contains(name, joined);
+        Assert.True(int.Parse(PeerTool.RunOk("pdfinfo", pdf).Split('\n').First(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture) >= 4);
+    }
+
     [Fact]
     public void FontResolverServesDejaVu()
     {
