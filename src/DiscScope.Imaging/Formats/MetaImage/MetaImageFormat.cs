@@ -35,21 +35,21 @@ public sealed class MetaImageFormat : IVolumeFormat
 
     /// <summary>
     /// The full path of a detached header's data file, or null when it would lie outside the header's folder: an absolute path, a "..",
-    /// or a symbolic link that leads out. MetaIO resolves the name relative to the header; a hostile header must not make a service read
-    /// an arbitrary file on its host (e.g. /etc/passwd) as voxels.
+    /// or a symbolic link (to the file or to a folder on the way to it, which could lead anywhere). MetaIO resolves the name relative to the
+    /// header; a hostile header must not make a service read an arbitrary file on its host (e.g. /etc/passwd) as voxels.
     /// </summary>
     internal static string? DataFileBesideHeader(string headerPath, string dataFile)
     {
         if (Path.IsPathRooted(dataFile)) return null;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(headerPath)) ?? Path.GetFullPath(".");
-        var root = Path.TrimEndingDirectorySeparator(dir) + Path.DirectorySeparatorChar;
+        var dir = Path.TrimEndingDirectorySeparator(Path.GetDirectoryName(Path.GetFullPath(headerPath)) ?? Path.GetFullPath("."));
         var full = Path.GetFullPath(Path.Combine(dir, dataFile));
-        if (!full.StartsWith(root, StringComparison.Ordinal)) return null;
-        var info = new FileInfo(full);
-        if (info.Exists && info.LinkTarget is not null)
+        if (!full.StartsWith(dir + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
+        var step = dir;
+        foreach (var part in full[(dir.Length + 1)..].Split(Path.DirectorySeparatorChar))
         {
-            var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-            if (target is null || !target.StartsWith(root, StringComparison.Ordinal)) return null;
+            step = Path.Combine(step, part);
+            FileSystemInfo entry = Directory.Exists(step) ? new DirectoryInfo(step) : new FileInfo(step);
+            if (entry.Exists && entry.LinkTarget is not null) return null;
         }
         return full;
     }

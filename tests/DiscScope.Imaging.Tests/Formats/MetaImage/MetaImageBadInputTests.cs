@@ -89,6 +89,7 @@ public class MetaImageBadInputTests
     [InlineData("sub/../../outside.raw")]
     [InlineData("/etc/passwd")]
     [InlineData("link.raw")]
+    [InlineData("linkdir/outside.raw")]
     public void A_data_file_outside_the_headers_folder_is_never_read(string dataFile)
     {
         // A hostile upload must not make the service read another file of its host as voxels: the outside file exists and is big
@@ -98,6 +99,7 @@ public class MetaImageBadInputTests
         Directory.CreateDirectory(Path.Combine(folder, "sub"));
         File.WriteAllBytes(tmp.File("outside.raw"), new byte[48]);
         File.CreateSymbolicLink(Path.Combine(folder, "link.raw"), tmp.File("outside.raw"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "linkdir"), tmp.Path);
         var header = Path.Combine(folder, "h.mhd");
         File.WriteAllText(header, Good + $"ElementDataFile = {dataFile}\n");
         var e = Assert.Throws<ImageFormatException>(() => Meta.Read(header, ReadOptions.Default));
