@@ -11,6 +11,9 @@ public static class DicomSeriesScanner
     /// <summary>Largest ZIP entry read (bytes); bigger entries are skipped as implausible for one DICOM image.</summary>
     public const long MaxZipEntryBytes = 2L << 30;
 
+    /// <summary>Most bytes of DICOM read from one ZIP archive (all entries together); a bigger archive is refused, to be unpacked instead.</summary>
+    public const long MaxZipTotalBytes = 6L << 30;
+
     public static IReadOnlyList<DicomSeries> Scan(string path)
     {
         var files = new List<DicomFile>();
@@ -55,6 +58,7 @@ public static class DicomSeriesScanner
         using (zip)
         {
             var list = new List<DicomFile>();
+            long total = 0;
             foreach (var entry in zip.Entries)
             {
                 if (entry.FullName.EndsWith('/') || entry.Length is 0 or > MaxZipEntryBytes) continue;
@@ -65,11 +69,17 @@ public static class DicomSeriesScanner
                 try
                 {
                     using var s = entry.Open();
+                    // The first 132 bytes say whether the entry can be DICOM; only then is the whole entry allocated and read.
+                    var head = new byte[(int)Math.Min(132, entry.Length)];
+                    s.ReadExactly(head);
+                    if (!DicomParser.Plausible(head)) continue;
+                    if ((total += entry.Length) > MaxZipTotalBytes)
+                        throw new DicomException(zipPath, $"ZIP archive holds more than {MaxZipTotalBytes >> 30} GiB of DICOM; unpack it and pass the folder");
                     bytes = new byte[entry.Length];
-                    s.ReadExactly(bytes);
+                    head.CopyTo(bytes, 0);
+                    s.ReadExactly(bytes.AsSpan(head.Length));
                 }
                 catch (InvalidDataException e) { throw new DicomException(name, "corrupt ZIP entry: " + e.Message, null, e); }
-                if (!DicomParser.Plausible(bytes.AsSpan(0, Math.Min(132, bytes.Length)))) continue;
                 try { list.Add(DicomFile.Read(bytes, name)); }
                 catch (DicomException) { /* not DICOM after all: skipped like other non-DICOM files */ }
             }

@@ -42,6 +42,28 @@ public sealed class DicomVolumeBuilderTests
                 }
     }
 
+    /// <summary>A ZIP whose non-DICOM entry inflates to 64 MiB (a small zip bomb): only the entry's first 132 bytes are read to see that it
+    /// is not DICOM, so reading the series beside it allocates far less than the entry's size on this thread.</summary>
+    [DataFact]
+    public void ANonDicomZipEntryIsNotInflatedIntoMemory()
+    {
+        var folder = SharedData.Path("dicom", "dcmqi", "data", "segmentations", "ct-3slice");
+        using var tmp = new TempDir();
+        var zip = tmp.File("series.zip");
+        using (var z = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            foreach (var f in Directory.GetFiles(folder)) z.CreateEntryFromFile(f, Path.GetFileName(f));
+            using var junk = z.CreateEntry("junk.bin", CompressionLevel.Optimal).Open();
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 64; i++) junk.Write(zeros);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var fromZip = DicomVolumeBuilder.Read(zip);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(3, fromZip.Volume.Geometry.SizeK);
+        Assert.True(allocated < 32L << 20, $"{allocated >> 20} MiB allocated reading a ZIP with a 64 MiB non-DICOM entry");
+    }
+
     [DataFact]
     public void FolderAndZipOfTheSameSlicesGiveTheSameVolume_SortedAlongTheNormal()
     {
