@@ -44,7 +44,7 @@ public static class AnalysisRunner
         var gradePath = ModelLocator.Find(ModelLocator.Grading, q.GradingModel);
         var main = StudyReader.Read(q.Input, q.PixelSpacing, requested, q.Orientation);
         var notes = new List<string>();
-        var (sequence, sequenceNote) = InputSequence.Resolve(requested, main.EchoTimeMs, main.RepetitionTimeMs);
+        var (sequence, sequenceNote) = InputSequence.Resolve(requested, main.Timing);
         if (sequenceNote is not null) notes.Add(sequenceNote);
         var (t2, source) = (main.Volume, main.Source with { Sequence = sequence });
         if (sequence == "t1" && q.T1 is not null)
@@ -53,7 +53,7 @@ public static class AnalysisRunner
         if (q.T1 is not null)
         {
             var t1Study = StudyReader.Read(q.T1, q.PixelSpacing, "t1", q.Orientation);
-            if (InputSequence.T1Refusal(t1Study.EchoTimeMs, t1Study.RepetitionTimeMs) is { } refusal) notes.Add(refusal);
+            if (InputSequence.T1Refusal(t1Study.Timing) is { } refusal) notes.Add(refusal);
             else t1 = t1Study.Volume;
         }
         Stage("read input");

@@ -18,11 +18,10 @@ public static class InputSequence
         : Names.FirstOrDefault(x => string.Equals(x, requested.Trim(), StringComparison.OrdinalIgnoreCase))
           ?? throw new InputException($"--sequence {requested}: expected {string.Join(", ", Names)}");
 
-    /// <summary>The main input's sequence and, when the timing had a say, a note for the report.</summary>
-    public static (string Sequence, string? Note) Resolve(string? requested, double? echoTimeMs, double? repetitionTimeMs)
+    /// <summary>The main input's sequence and, when the timing had a say, a note for the report (<paramref name="timing"/> null: not DICOM).</summary>
+    public static (string Sequence, string? Note) Resolve(string? requested, MrTiming? timing)
     {
-        var weighting = MrWeightingRule.Classify(echoTimeMs, repetitionTimeMs);
-        var timing = MrWeightingRule.Describe(echoTimeMs, repetitionTimeMs);
+        var weighting = timing?.Weighting ?? MrWeighting.Unknown;
         return (requested, weighting) switch
         {
             (null, MrWeighting.T1) => ("t1", $"the input's DICOM timing ({timing}) is T1-weighted, so it was taken as a T1 (pass --sequence to say otherwise)"),
@@ -34,8 +33,8 @@ public static class InputSequence
     }
 
     /// <summary>Null when the --t1 series may serve as the T1; otherwise why not (its DICOM timing is T2-weighted).</summary>
-    public static string? T1Refusal(double? echoTimeMs, double? repetitionTimeMs) =>
-        MrWeightingRule.Classify(echoTimeMs, repetitionTimeMs) == MrWeighting.T2
-            ? $"T1 not used: the --t1 series' DICOM timing ({MrWeightingRule.Describe(echoTimeMs, repetitionTimeMs)}) is T2-weighted, and a T2 read as a T1 would invent Modic and endplate findings"
+    public static string? T1Refusal(MrTiming? timing) =>
+        timing?.Weighting == MrWeighting.T2
+            ? $"T1 not used: the --t1 series' DICOM timing ({timing}) is T2-weighted, and a T2 read as a T1 would invent Modic and endplate findings"
             : null;
 }

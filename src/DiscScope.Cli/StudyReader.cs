@@ -1,3 +1,4 @@
+using DiscScope.Analysis.Mri;
 using DiscScope.Dicom;
 using DiscScope.Domain.Reports;
 using DiscScope.Imaging;
@@ -11,8 +12,8 @@ namespace DiscScope.Cli;
 /// </summary>
 public static class StudyReader
 {
-    /// <summary>What <see cref="Read"/> gives: the image, its source, and for DICOM the echo and repetition times (ms) when the header has them.</summary>
-    public sealed record Study(IVolume Volume, StudySource Source, double? EchoTimeMs = null, double? RepetitionTimeMs = null);
+    /// <summary>What <see cref="Read"/> gives: the image, its source, and for DICOM the acquisition timing its header states.</summary>
+    public sealed record Study(IVolume Volume, StudySource Source, MrTiming? Timing = null);
 
     /// <summary>Reads <paramref name="path"/> (DICOM file, folder or ZIP; NIfTI, MetaImage; a 2D PNG/JPEG with <paramref name="pixelSpacing"/>)
     /// as a study of <paramref name="sequence"/>.</summary>
@@ -54,11 +55,27 @@ public static class StudyReader
             StudyDate = first.GetString(Tag("StudyDate")),
             RowSpacingMm = g.Spacing.Y, ColumnSpacingMm = g.Spacing.X,
         };
-        return new Study(dv.Volume, source, FirstNumber(first, "EchoTime"), FirstNumber(first, "RepetitionTime"));
+        return new Study(dv.Volume, source, Timing(first));
     }
 
-    /// <summary>The element's first number; null when absent or unreadable (which leaves the weighting unknown).</summary>
-    private static double? FirstNumber(DicomDataset d, string keyword) => d.GetNumber(Tag(keyword)) is { } x && double.IsFinite(x) ? x : null;
+    /// <summary>
+    /// Echo and repetition time and the echo type: from the classic MR Image module (EchoTime, RepetitionTime, ScanningSequence), else
+    /// from an enhanced object's first functional groups (MR Echo: EffectiveEchoTime; MR Timing and Related Parameters: RepetitionTime;
+    /// EchoPulseSequence). Unreadable values stay null, which leaves the weighting unknown.
+    /// </summary>
+    public static MrTiming Timing(DicomDataset d)
+    {
+        DicomDataset? Group(string sequence) =>
+            d.GetItems(DicomTag.PerFrameFunctionalGroupsSequence) is [var pf, ..] && pf.GetItems(Tag(sequence)) is [var a, ..] ? a
+            : d.GetItems(DicomTag.SharedFunctionalGroupsSequence) is [var sh, ..] && sh.GetItems(Tag(sequence)) is [var b, ..] ? b : null;
+        static double? Number(DicomDataset? ds, string keyword) => ds?.GetNumber(Tag(keyword)) is { } x && double.IsFinite(x) ? x : null;
+        var te = Number(d, "EchoTime") ?? Number(Group("MREchoSequence"), "EffectiveEchoTime");
+        var tr = Number(d, "RepetitionTime") ?? Number(Group("MRTimingAndRelatedParametersSequence"), "RepetitionTime");
+        var scanning = d.GetStrings(Tag("ScanningSequence"));
+        bool? spinEcho = scanning.Length > 0 ? scanning.Any(x => x.Trim() == "SE")
+            : d.GetString(Tag("EchoPulseSequence"))?.Trim() is { Length: > 0 } pulse ? pulse == "SPIN" : null;
+        return new MrTiming(te, tr, spinEcho);
+    }
 
     private static DicomTag Tag(string keyword) => new(DicomDictionary.FindKeyword(keyword)!.Tag);
 

@@ -1,3 +1,5 @@
+using DiscScope.TestSupport;
+
 namespace DiscScope.Cli.Tests;
 
 public class InputSequenceTests
@@ -14,7 +16,7 @@ public class InputSequenceTests
     [InlineData("t2", 100.0, 3000.0, "t2", null)]
     public void A_stated_sequence_wins_and_the_timing_decides_only_when_none_is_stated(string? requested, double? te, double? tr, string expected, string? note)
     {
-        var (sequence, got) = InputSequence.Resolve(requested, te, tr);
+        var (sequence, got) = InputSequence.Resolve(requested, te is null && tr is null ? null : new Analysis.Mri.MrTiming(te, tr));
         Assert.Equal(expected, sequence);
         if (note is null) Assert.Null(got);
         else Assert.Contains(note, got);
@@ -30,8 +32,22 @@ public class InputSequenceTests
     [Fact]
     public void A_T2_weighted_series_is_refused_as_the_T1()
     {
-        Assert.Contains("is T2-weighted", InputSequence.T1Refusal(100, 3000));
-        Assert.Null(InputSequence.T1Refusal(10, 500));
-        Assert.Null(InputSequence.T1Refusal(null, null));
+        Assert.Contains("is T2-weighted", InputSequence.T1Refusal(new(100, 3000)));
+        Assert.Null(InputSequence.T1Refusal(new(10, 500)));
+        Assert.Null(InputSequence.T1Refusal(new(100, 3000, SpinEcho: false)));
+        Assert.Null(InputSequence.T1Refusal(null));
+    }
+
+    /// <summary>A real enhanced MR object (dcm_qa_enh, Siemens XA10 fMRI EPI) keeps its timing in functional groups; pydicom reads
+    /// EffectiveEchoTime 30 ms (MR Echo), RepetitionTime 500 ms (MR Timing and Related Parameters) and EchoPulseSequence GRADIENT. A short
+    /// TE and TR would say T1 for a spin echo; for this gradient echo the weighting stays unknown, so the series is not taken as a T1.</summary>
+    [DataFact]
+    public void An_enhanced_MR_objects_timing_is_read_from_its_functional_groups()
+    {
+        var ds = Dicom.DicomFile.Read(SharedData.Path("dicom", "dcm_qa_enh", "In", "Siemens", "XA10", "6_1.dcm")).Dataset;
+        var timing = StudyReader.Timing(ds);
+        Assert.Equal(new Analysis.Mri.MrTiming(30, 500, SpinEcho: false), timing);
+        Assert.Equal(Analysis.Mri.MrWeighting.Unknown, timing.Weighting);
+        Assert.Equal(("t2", (string?)null), InputSequence.Resolve(null, timing));
     }
 }
