@@ -42,17 +42,21 @@ public static class AnalysisRunner
         var segPath = ModelLocator.Find(ModelLocator.Segmentation, q.SegmentationModel)
             ?? throw new InputException("segmentation model not found: train it (`discscope train segmentation`) or pass --segmentation-model");
         var gradePath = ModelLocator.Find(ModelLocator.Grading, q.GradingModel);
-        var main = StudyReader.Read(q.Input, q.PixelSpacing, requested, q.Orientation);
+        var study = StudyReader.ReadStudy(q.Input, q.PixelSpacing, requested, q.Orientation, wantT1: q.T1 is null);
+        var main = study.Input;
         var notes = new List<string>();
+        if (study.Note is not null) notes.Add(study.Note);
         var (sequence, sequenceNote) = InputSequence.Resolve(requested, main.Timing);
         if (sequenceNote is not null) notes.Add(sequenceNote);
         var (t2, source) = (main.Volume, main.Source with { Sequence = sequence });
         if (sequence == "t1" && q.T1 is not null)
             throw new InputException($"--t1 adds a T1 to a T2 input, but {q.Input} is a T1 ({sequenceNote}): give the T2 as the input");
         IVolume? t1 = null;
-        if (q.T1 is not null)
+        // The user's --t1 (read as its study's sagittal T1 when it holds several series), else the T1 picked from the input's study.
+        var t1Study = q.T1 is not null ? StudyReader.ReadStudy(q.T1, q.PixelSpacing, "t1", q.Orientation, wantT1: false).Input
+            : sequence == "t1" ? null : study.T1;
+        if (t1Study is not null)
         {
-            var t1Study = StudyReader.Read(q.T1, q.PixelSpacing, "t1", q.Orientation);
             if (InputSequence.T1Refusal(t1Study.Timing) is { } refusal) notes.Add(refusal);
             else t1 = t1Study.Volume;
         }

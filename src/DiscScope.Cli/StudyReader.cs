@@ -22,17 +22,53 @@ public static class StudyReader
     /// <param name="sequence">t2, t2_space or t1 (null: not stated; the caller decides, e.g. from the DICOM timing).</param>
     /// <param name="orientation">A 3-letter code (<see cref="OrientationOption"/>) that replaces the file's direction cosines; not for DICOM,
     /// whose orientation is part of every instance.</param>
-    public static Study Read(string path, string? pixelSpacing, string? sequence, string? orientation = null)
+    public static Study Read(string path, string? pixelSpacing, string? sequence, string? orientation = null) =>
+        ReadStudy(path, pixelSpacing, sequence, orientation, wantT1: false).Input;
+
+    /// <summary>What <see cref="ReadStudy"/> gives: the input, the T1 picked from the same study (null: none or not wanted) and a note on
+    /// the choice when the input held several series.</summary>
+    public sealed record StudySet(Study Input, Study? T1, string? Note);
+
+    /// <summary>Like <see cref="Read"/>, but a DICOM input of several series (a study exported from a PACS) is read as its sagittal series
+    /// of the wanted weighting, and, with <paramref name="wantT1"/>, its sagittal T1 is read too (<see cref="SeriesChoice"/>).</summary>
+    public static StudySet ReadStudy(string path, string? pixelSpacing, string? sequence, string? orientation, bool wantT1)
     {
         if (!IsDicom(path))
         {
             var v = Io.Read(path, pixelSpacing);
             if (!string.IsNullOrEmpty(orientation)) v = v.WithGeometry(v.Geometry with { Direction = OrientationOption.Parse(orientation) });
-            return new Study(v, new StudySource(path, "MR", sequence) { RowSpacingMm = v.Geometry.Spacing.Y, ColumnSpacingMm = v.Geometry.Spacing.X });
+            return new StudySet(new Study(v, new StudySource(path, "MR", sequence) { RowSpacingMm = v.Geometry.Spacing.Y, ColumnSpacingMm = v.Geometry.Spacing.X }), null, null);
         }
         if (!string.IsNullOrEmpty(orientation))
             throw new InputException($"{path}: --orientation is for files without a trustworthy orientation (NIfTI, MetaImage, PNG); DICOM carries its own");
-        var dv = DicomVolumeBuilder.Read(path, Io.Dicom.Options);
+        var all = DicomSeriesScanner.Scan(path);
+        if (all.Count == 0) throw new DicomException(path, "no DICOM image (no instance with pixel data) found");
+        var (input, t1, note) = SeriesChoice.Pick([.. all.Select(Candidate)], sequence, wantT1);
+        return new StudySet(FromSeries(path, all[input], sequence), t1 is { } k ? FromSeries(path, all[k], "t1") : null, note);
+    }
+
+    /// <summary>A series as <see cref="SeriesChoice"/> sees it: sagittal when its first frame's normal lies within about 37 degrees of
+    /// left-right.</summary>
+    private static SeriesCandidate Candidate(DicomSeries series)
+    {
+        var d = series.Instances[0].Dataset;
+        var iop = d.GetNumbers(Tag("ImageOrientationPatient"));
+        if (iop.Length < 6)
+            iop = (d.GetItems(DicomTag.PerFrameFunctionalGroupsSequence) is [var pf, ..] && pf.GetItems(DicomTag.PlaneOrientationSequence) is [var a, ..] ? a
+                : d.GetItems(DicomTag.SharedFunctionalGroupsSequence) is [var sh, ..] && sh.GetItems(DicomTag.PlaneOrientationSequence) is [var b, ..] ? b : d)
+                .GetNumbers(Tag("ImageOrientationPatient"));
+        var sagittal = false;
+        if (iop.Length >= 6 && iop.All(double.IsFinite))
+        {
+            var normal = new Vec3(iop[0], iop[1], iop[2]).Cross(new Vec3(iop[3], iop[4], iop[5]));
+            sagittal = normal.Length > 0.5 && Math.Abs(normal.X) / normal.Length >= 0.8;
+        }
+        return new SeriesCandidate(series.SeriesInstanceUid, series.Description, series.FrameCount, sagittal, Timing(d).Weighting);
+    }
+
+    private static Study FromSeries(string path, DicomSeries series, string? sequence)
+    {
+        var dv = DicomVolumeBuilder.Build(series, Io.Dicom.Options);
         foreach (var w in dv.Warnings) Console.Error.WriteLine($"discscope: warning: {w}");
         var g = dv.Volume.Geometry;
         var first = dv.Series.Instances[0].Dataset;

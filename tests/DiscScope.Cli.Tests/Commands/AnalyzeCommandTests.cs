@@ -170,6 +170,46 @@ public class AnalyzeCommandTests
         Assert.Contains(Warnings(t2AsT1), w => w.Contains("T1 not used: the --t1 series' DICOM timing (TE 100 ms, TR 3000 ms) is T2-weighted", StringComparison.Ordinal));
     }
 
+    /// <summary>A study folder as a PACS exports it (an axial T2 stack with more frames, the sagittal T1 and the sagittal T2, one
+    /// study): analyze reads the sagittal T2 as the input and the sagittal T1 as its T1, and says so.</summary>
+    [Fact]
+    public void A_study_folder_is_read_as_its_sagittal_T2_with_its_sagittal_T1()
+    {
+        using var tmp = new TempDir();
+        var phantom = Analysis.Synthetic.LumbarPhantom.Create();
+        var study = Dicom.DicomUid.Generate();
+        var folder = Directory.CreateDirectory(tmp.File("study")).FullName;
+        string Write(Imaging.Volume<float> image, string description, double te, double tr)
+        {
+            var info = new Reporting.Dicom.Mr.MrSeriesInfo { StudyInstanceUid = study, SeriesDescription = description };
+            foreach (var f in Reporting.Dicom.Mr.MrSeriesBuilder.Build(image, info))
+            {
+                f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0081), te); // EchoTime
+                f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0080), tr); // RepetitionTime
+                Dicom.DicomWriter.Write(f, Path.Combine(folder, description.Replace(' ', '_') + "_" + f.Source));
+            }
+            return info.SeriesInstanceUid;
+        }
+        var g = phantom.Image.Geometry;
+        // The phantom's voxels twice over, as axial slices (identity direction: normal superior): more frames than the sagittal series.
+        var axialGeometry = new Imaging.Geometry.ImageGeometry(g.SizeI, g.SizeJ, g.SizeK * 2, g.Spacing, g.Origin, Imaging.Geometry.Matrix3.Identity);
+        var axial = new Imaging.Volume<float>(axialGeometry, [.. phantom.Image.Voxels, .. phantom.Image.Voxels]);
+        Write(axial, "T2 AX", 100, 3000);
+        var t1Uid = Write(phantom.Image, "T1 SAG", 12, 600);
+        var t2Uid = Write(phantom.Image, "T2 SAG", 100, 3000);
+
+        var (exit, _, err) = CliRun.Run("analyze", folder, "--out", tmp.File("out"), "--formats", "json");
+        Assert.True(exit == 0, err);
+        using var r = JsonDocument.Parse(File.ReadAllText(tmp.File(Path.Combine("out", "report.json"))));
+        var root = r.RootElement;
+        Assert.Equal(t2Uid, root.GetProperty("source").GetProperty("series_instance_uid").GetString());
+        Assert.Equal("t2", root.GetProperty("source").GetProperty("sequence").GetString());
+        var warnings = root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Contains(warnings, w => w.StartsWith("3 series found: the input is T2 SAG (" + t2Uid, StringComparison.Ordinal) && w.Contains("its T1 T1 SAG (" + t1Uid, StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.StartsWith("T1 not used", StringComparison.Ordinal));
+        Assert.Contains(root.GetProperty("levels").EnumerateArray(), l => l.GetProperty("modic").ValueKind == JsonValueKind.Object);
+    }
+
     [Fact]
     public void OrientationIsRefusedForDicomWhichCarriesItsOwn()
     {
