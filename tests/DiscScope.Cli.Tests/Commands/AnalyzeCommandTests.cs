@@ -130,12 +130,7 @@ public class AnalyzeCommandTests
         string Series(string name, double te, double tr)
         {
             var dir = Directory.CreateDirectory(tmp.File(name)).FullName;
-            foreach (var f in Reporting.Dicom.Mr.MrSeriesBuilder.Build(phantom.Image, new Reporting.Dicom.Mr.MrSeriesInfo()))
-            {
-                f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0081), te); // EchoTime
-                f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0080), tr); // RepetitionTime
-                Dicom.DicomWriter.Write(f, Path.Combine(dir, f.Source));
-            }
+            WriteSeries(phantom.Image, new Reporting.Dicom.Mr.MrSeriesInfo(), te, tr, dir);
             return dir;
         }
         var t1 = Series("t1", 12, 600);
@@ -182,12 +177,7 @@ public class AnalyzeCommandTests
         string Write(Imaging.Volume<float> image, string description, double te, double tr)
         {
             var info = new Reporting.Dicom.Mr.MrSeriesInfo { StudyInstanceUid = study, SeriesDescription = description };
-            foreach (var f in Reporting.Dicom.Mr.MrSeriesBuilder.Build(image, info))
-            {
-                f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0081), te); // EchoTime
-                f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0080), tr); // RepetitionTime
-                Dicom.DicomWriter.Write(f, Path.Combine(folder, description.Replace(' ', '_') + "_" + f.Source));
-            }
+            WriteSeries(image, info, te, tr, folder, description.Replace(' ', '_') + "_");
             return info.SeriesInstanceUid;
         }
         var g = phantom.Image.Geometry;
@@ -208,6 +198,17 @@ public class AnalyzeCommandTests
         Assert.Contains(warnings, w => w.StartsWith("3 series found: the input is T2 SAG (" + t2Uid, StringComparison.Ordinal) && w.Contains("its T1 T1 SAG (" + t1Uid, StringComparison.Ordinal));
         Assert.DoesNotContain(warnings, w => w.StartsWith("T1 not used", StringComparison.Ordinal));
         Assert.Contains(root.GetProperty("levels").EnumerateArray(), l => l.GetProperty("modic").ValueKind == JsonValueKind.Object);
+    }
+
+    /// <summary>Writes <paramref name="image"/> as an MR series (one file per slice, names prefixed) with the given echo and repetition times.</summary>
+    private static void WriteSeries(Imaging.Volume<float> image, Reporting.Dicom.Mr.MrSeriesInfo info, double te, double tr, string folder, string prefix = "")
+    {
+        foreach (var f in Reporting.Dicom.Mr.MrSeriesBuilder.Build(image, info))
+        {
+            f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0081), te); // EchoTime
+            f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0080), tr); // RepetitionTime
+            Dicom.DicomWriter.Write(f, Path.Combine(folder, prefix + f.Source));
+        }
     }
 
     [Fact]
