@@ -12,25 +12,22 @@ namespace DiscScope.Cli;
 /// </summary>
 public static class StudyReader
 {
-    /// <summary>What <see cref="Read"/> gives: the image, its source, and for DICOM the acquisition timing its header states.</summary>
+    /// <summary>One series read: the image, its source, and for DICOM the acquisition timing its header states.</summary>
     public sealed record Study(IVolume Volume, StudySource Source, MrTiming? Timing = null);
-
-    /// <summary>Reads <paramref name="path"/> (DICOM file, folder or ZIP; NIfTI, MetaImage; a 2D PNG/JPEG with <paramref name="pixelSpacing"/>)
-    /// as a study of <paramref name="sequence"/>.</summary>
-    /// <param name="path">The input.</param>
-    /// <param name="pixelSpacing">"ROW,COL" in mm for 2D inputs.</param>
-    /// <param name="sequence">t2, t2_space or t1 (null: not stated; the caller decides, e.g. from the DICOM timing).</param>
-    /// <param name="orientation">A 3-letter code (<see cref="OrientationOption"/>) that replaces the file's direction cosines; not for DICOM,
-    /// whose orientation is part of every instance.</param>
-    public static Study Read(string path, string? pixelSpacing, string? sequence, string? orientation = null) =>
-        ReadStudy(path, pixelSpacing, sequence, orientation, wantT1: false).Input;
 
     /// <summary>What <see cref="ReadStudy"/> gives: the input, the T1 picked from the same study (null: none or not wanted) and a note on
     /// the choice when the input held several series.</summary>
     public sealed record StudySet(Study Input, Study? T1, string? Note);
 
-    /// <summary>Like <see cref="Read"/>, but a DICOM input of several series (a study exported from a PACS) is read as its sagittal series
-    /// of the wanted weighting, and, with <paramref name="wantT1"/>, its sagittal T1 is read too (<see cref="SeriesChoice"/>).</summary>
+    /// <summary>Reads <paramref name="path"/> (DICOM file, folder or ZIP; NIfTI, MetaImage; a 2D PNG/JPEG with <paramref name="pixelSpacing"/>)
+    /// as a study of <paramref name="sequence"/>. A DICOM input of several series (a study exported from a PACS) is read as its sagittal
+    /// series of the wanted weighting and, with <paramref name="wantT1"/>, its sagittal T1 too (<see cref="SeriesChoice"/>).</summary>
+    /// <param name="path">The input.</param>
+    /// <param name="pixelSpacing">"ROW,COL" in mm for 2D inputs.</param>
+    /// <param name="sequence">t2, t2_space or t1 (null: not stated; the caller decides, e.g. from the DICOM timing).</param>
+    /// <param name="orientation">A 3-letter code (<see cref="OrientationOption"/>) that replaces the file's direction cosines; not for DICOM,
+    /// whose orientation is part of every instance.</param>
+    /// <param name="wantT1">Whether to pick the study's T1 as well (false when the user names one).</param>
     public static StudySet ReadStudy(string path, string? pixelSpacing, string? sequence, string? orientation, bool wantT1)
     {
         if (!IsDicom(path))
