@@ -50,4 +50,17 @@ public class InputSequenceTests
         Assert.Equal(Analysis.Mri.MrWeighting.Unknown, timing.Weighting);
         Assert.Equal(("t2", (string?)null), InputSequence.Resolve(null, timing));
     }
+
+    /// <summary>Real single-frame MR files of the fo-dicom corpus; the timings are pydicom's reading of the same files. Only the T2 TSE is
+    /// named: the localisers are gradient echo (GR) or research mode (RM), whose contrast the timing does not decide.</summary>
+    [DataTheory]
+    [InlineData("GH1339.dcm", 97.0, 8080.0, true, Analysis.Mri.MrWeighting.T2)]     // t2_tse_tra
+    [InlineData("GH1261.dcm", 2.38, 4.52, false, Analysis.Mri.MrWeighting.Unknown)] // loc_MPR_cor, GR
+    [InlineData("GH064.dcm", 5.355, 15.0, false, Analysis.Mri.MrWeighting.Unknown)] // Survey_MST, GR
+    public void Real_MR_files_timing_matches_pydicom(string file, double te, double tr, bool spinEcho, Analysis.Mri.MrWeighting weighting)
+    {
+        var timing = StudyReader.Timing(Dicom.DicomFile.Read(SharedData.Path("dicom", "fodicom", "Tests_Test_Data", file)).Dataset);
+        Assert.Equal(new Analysis.Mri.MrTiming(te, tr, spinEcho), timing);
+        Assert.Equal(weighting, timing.Weighting);
+    }
 }
