@@ -47,8 +47,19 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(s.Out)) throw new InputException("--out is required");
-        var input = Io.Read(s.Input, s.PixelSpacing);
-        if (!string.IsNullOrEmpty(s.Orientation)) input = input.WithGeometry(input.Geometry with { Direction = OrientationOption.Parse(s.Orientation) });
+        IVolume input;
+        if (string.IsNullOrEmpty(s.Orientation))
+        {
+            // A DICOM study of several series is read as its sagittal series (T2 first), as `analyze` does.
+            var study = StudyReader.ReadStudy(s.Input, s.PixelSpacing, null, null, wantT1: false);
+            if (study.Note is not null) Console.Error.WriteLine($"discscope: {study.Note}");
+            input = study.Input.Volume;
+        }
+        else
+        {
+            input = Io.Read(s.Input, s.PixelSpacing);
+            input = input.WithGeometry(input.Geometry with { Direction = OrientationOption.Parse(s.Orientation) });
+        }
         using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Model));
         // A bare PNG stored upside down is parsed upright, as `analyze` does; its labels are written back in the input's orientation.
         var (_, seg, flipped) = new SpineParser(new SliceSegmenter(net)).ParseUpright(input);

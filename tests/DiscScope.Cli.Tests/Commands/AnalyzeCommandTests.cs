@@ -130,7 +130,7 @@ public class AnalyzeCommandTests
         string Series(string name, double te, double tr)
         {
             var dir = Directory.CreateDirectory(tmp.File(name)).FullName;
-            WriteSeries(phantom.Image, new Reporting.Dicom.Mr.MrSeriesInfo(), te, tr, dir);
+            TimedMrSeries.Write(phantom.Image, new Reporting.Dicom.Mr.MrSeriesInfo(), te, tr, dir);
             return dir;
         }
         var t1 = Series("t1", 12, 600);
@@ -171,22 +171,8 @@ public class AnalyzeCommandTests
     public void A_study_folder_is_read_as_its_sagittal_T2_with_its_sagittal_T1()
     {
         using var tmp = new TempDir();
-        var phantom = Analysis.Synthetic.LumbarPhantom.Create();
-        var study = Dicom.DicomUid.Generate();
         var folder = Directory.CreateDirectory(tmp.File("study")).FullName;
-        string Write(Imaging.Volume<float> image, string description, double te, double tr)
-        {
-            var info = new Reporting.Dicom.Mr.MrSeriesInfo { StudyInstanceUid = study, SeriesDescription = description };
-            WriteSeries(image, info, te, tr, folder, description.Replace(' ', '_') + "_");
-            return info.SeriesInstanceUid;
-        }
-        var g = phantom.Image.Geometry;
-        // The phantom's voxels twice over, as axial slices (identity direction: normal superior): more frames than the sagittal series.
-        var axialGeometry = new Imaging.Geometry.ImageGeometry(g.SizeI, g.SizeJ, g.SizeK * 2, g.Spacing, g.Origin, Imaging.Geometry.Matrix3.Identity);
-        var axial = new Imaging.Volume<float>(axialGeometry, [.. phantom.Image.Voxels, .. phantom.Image.Voxels]);
-        Write(axial, "T2 AX", 100, 3000);
-        var t1Uid = Write(phantom.Image, "T1 SAG", 12, 600);
-        var t2Uid = Write(phantom.Image, "T2 SAG", 100, 3000);
+        var (t1Uid, t2Uid) = TimedMrSeries.WriteStudy(folder);
 
         var (exit, _, err) = CliRun.Run("analyze", folder, "--out", tmp.File("out"), "--formats", "json");
         Assert.True(exit == 0, err);
@@ -198,17 +184,6 @@ public class AnalyzeCommandTests
         Assert.Contains(warnings, w => w.StartsWith("3 series found: the input is T2 SAG (" + t2Uid, StringComparison.Ordinal) && w.Contains("its T1 T1 SAG (" + t1Uid, StringComparison.Ordinal));
         Assert.DoesNotContain(warnings, w => w.StartsWith("T1 not used", StringComparison.Ordinal));
         Assert.Contains(root.GetProperty("levels").EnumerateArray(), l => l.GetProperty("modic").ValueKind == JsonValueKind.Object);
-    }
-
-    /// <summary>Writes <paramref name="image"/> as an MR series (one file per slice, names prefixed) with the given echo and repetition times.</summary>
-    private static void WriteSeries(Imaging.Volume<float> image, Reporting.Dicom.Mr.MrSeriesInfo info, double te, double tr, string folder, string prefix = "")
-    {
-        foreach (var f in Reporting.Dicom.Mr.MrSeriesBuilder.Build(image, info))
-        {
-            f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0081), te); // EchoTime
-            f.Dataset.SetDecimal(new Dicom.DicomTag(0x0018, 0x0080), tr); // RepetitionTime
-            Dicom.DicomWriter.Write(f, Path.Combine(folder, prefix + f.Source));
-        }
     }
 
     [Fact]

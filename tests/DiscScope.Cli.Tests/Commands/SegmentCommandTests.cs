@@ -31,4 +31,20 @@ public class SegmentCommandTests
         Assert.Equal(upright, stored);
         Assert.Contains(201f, stored); // L5-S1 labelled
     }
+
+    /// <summary>A study folder of three series (an axial stack with the most frames, a sagittal T1 and a sagittal T2) is segmented on its
+    /// sagittal T2, as `analyze` reads it, and says which series it took.</summary>
+    [Fact]
+    public void A_study_folder_is_segmented_on_its_sagittal_T2()
+    {
+        using var tmp = new TempDir();
+        var folder = Directory.CreateDirectory(tmp.File("study")).FullName;
+        var (_, t2Uid) = TimedMrSeries.WriteStudy(folder);
+        var (exit, _, err) = CliRun.Run("segment", folder, "--out", tmp.File("labels.nii.gz"));
+        Assert.True(exit == 0, err);
+        Assert.Contains("3 series found: the input is T2 SAG (" + t2Uid, err);
+        var labels = DefaultFormats.Create().Read(tmp.File("labels.nii.gz"));
+        Assert.Equal(Analysis.Synthetic.LumbarPhantom.Create().Image.Geometry.SizeK, labels.Geometry.SizeK);
+        Assert.Contains(201.0, Enumerable.Range(0, (int)labels.Length).Select(i => labels.GetDouble(i)).Distinct());
+    }
 }
