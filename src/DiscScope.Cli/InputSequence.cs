@@ -4,7 +4,7 @@ namespace DiscScope.Cli;
 
 /// <summary>
 /// Which sequence an analysis input is taken as: what `--sequence` says, else what the DICOM timing says (<see cref="MrWeightingRule"/>),
-/// else T2. The gradings read T2 contrast, so a T1 taken for a T2 would be graded into invented findings; a stated sequence that the
+/// else T2 (with a caution in the report when a DICOM input's timing does not say T2). The gradings read T2 contrast, so a T1 taken for a T2 would be graded into invented findings; a stated sequence that the
 /// timing contradicts is kept (the user may know the header is wrong) but the report says so.
 /// </summary>
 public static class InputSequence
@@ -25,6 +25,7 @@ public static class InputSequence
         return (requested, weighting) switch
         {
             (null, MrWeighting.T1) => ("t1", $"the input's DICOM timing ({timing}) is T1-weighted, so it was taken as a T1 (pass --sequence to say otherwise)"),
+            (null, MrWeighting.Unknown) when timing is not null => ("t2", $"the input's DICOM timing ({timing}) does not say T2-weighted: analysed as a T2, but the gradings were trained on spin-echo T2 images, so check the input (or pass --sequence)"),
             (null, _) => ("t2", null),
             ("t1", MrWeighting.T2) => ("t1", $"--sequence t1 was given, but the input's DICOM timing ({timing}) is T2-weighted: analysed as a T1, as asked"),
             ("t2" or "t2_space", MrWeighting.T1) => (requested, $"--sequence {requested} was given, but the input's DICOM timing ({timing}) is T1-weighted: graded as a T2, as asked; check the input"),

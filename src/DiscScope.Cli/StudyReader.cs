@@ -60,7 +60,8 @@ public static class StudyReader
             var normal = new Vec3(iop[0], iop[1], iop[2]).Cross(new Vec3(iop[3], iop[4], iop[5]));
             sagittal = normal.Length > 0.5 && Math.Abs(normal.X) / normal.Length >= 0.8;
         }
-        return new SeriesCandidate(series.SeriesInstanceUid, series.Description, series.FrameCount, sagittal, Timing(d).Weighting);
+        var localizer = d.GetStrings(Tag("ImageType")).Any(x => x.Trim().Equals("LOCALIZER", StringComparison.OrdinalIgnoreCase));
+        return new SeriesCandidate(series.SeriesInstanceUid, series.Description, series.FrameCount, sagittal, Timing(d).Weighting, localizer);
     }
 
     private static Study FromSeries(string path, DicomSeries series, string? sequence)

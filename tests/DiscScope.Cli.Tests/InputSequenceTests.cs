@@ -8,7 +8,7 @@ public class InputSequenceTests
     [InlineData(null, 10.0, 500.0, "t1", "is T1-weighted, so it was taken as a T1")]
     [InlineData(null, 100.0, 3000.0, "t2", null)]
     [InlineData(null, null, null, "t2", null)]                // not DICOM, or no timing: the documented default
-    [InlineData(null, 45.0, 4000.0, "t2", null)]              // the timing does not decide it
+    [InlineData(null, 45.0, 4000.0, "t2", "(TE 45 ms, TR 4000 ms) does not say T2-weighted: analysed as a T2")] // the timing does not decide it
     [InlineData("t2", 10.0, 500.0, "t2", "--sequence t2 was given, but the input's DICOM timing (TE 10 ms, TR 500 ms) is T1-weighted")]
     [InlineData("t2_space", 10.0, 500.0, "t2_space", "is T1-weighted: graded as a T2, as asked")]
     [InlineData("t1", 100.0, 3000.0, "t1", "--sequence t1 was given, but the input's DICOM timing (TE 100 ms, TR 3000 ms) is T2-weighted")]
@@ -48,7 +48,9 @@ public class InputSequenceTests
         var timing = StudyReader.Timing(ds);
         Assert.Equal(new Analysis.Mri.MrTiming(30, 500, SpinEcho: false), timing);
         Assert.Equal(Analysis.Mri.MrWeighting.Unknown, timing.Weighting);
-        Assert.Equal(("t2", (string?)null), InputSequence.Resolve(null, timing));
+        var (sequence, note) = InputSequence.Resolve(null, timing);
+        Assert.Equal("t2", sequence);
+        Assert.Contains("(TE 30 ms, TR 500 ms, gradient echo) does not say T2-weighted", note);
     }
 
     /// <summary>Real single-frame MR files of the fo-dicom corpus; the timings are pydicom's reading of the same files. Only the T2 TSE is

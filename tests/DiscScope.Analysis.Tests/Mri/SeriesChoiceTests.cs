@@ -46,7 +46,20 @@ public class SeriesChoiceTests
         SeriesCandidate[] axial = [S("ax1", 40, false, MrWeighting.T2), S("ax2", 30, false, MrWeighting.T1)];
         var (i, _, n) = SeriesChoice.Pick(axial, null, wantT1: true);
         Assert.Equal(0, i);
-        Assert.EndsWith("none of them is sagittal", n);
+        Assert.EndsWith("it is not sagittal (nor is any other series but localisers)", n);
+    }
+
+    [Fact]
+    public void A_localiser_is_never_the_input_while_there_is_anything_else()
+    {
+        // A sagittal gradient-echo localiser (weighting unknown) beside an axial T2: the axial stack is read (and found not sagittal)
+        // rather than a planning scan graded as if it were a diagnostic T2.
+        SeriesCandidate[] study = [S("ax-t2", 40, false, MrWeighting.T2), new("loc", "loc", 3, true, MrWeighting.Unknown, Localizer: true)];
+        var (input, _, note) = SeriesChoice.Pick(study, null, wantT1: true);
+        Assert.Equal("ax-t2", study[input].Uid);
+        Assert.EndsWith("it is not sagittal (nor is any other series but localisers)", note);
+        SeriesCandidate[] onlyLocalizers = [new("loc1", "loc1", 3, true, MrWeighting.Unknown, true), new("loc2", "loc2", 5, false, MrWeighting.Unknown, true)];
+        Assert.Equal("loc1", onlyLocalizers[SeriesChoice.Pick(onlyLocalizers, null, wantT1: true).Input].Uid);
     }
 
     [Fact]
