@@ -49,17 +49,7 @@ public static class StudyReader
     private static SeriesCandidate Candidate(DicomSeries series)
     {
         var d = series.Instances[0].Dataset;
-        var iop = d.GetNumbers(Tag("ImageOrientationPatient"));
-        if (iop.Length < 6)
-            iop = (d.GetItems(DicomTag.PerFrameFunctionalGroupsSequence) is [var pf, ..] && pf.GetItems(DicomTag.PlaneOrientationSequence) is [var a, ..] ? a
-                : d.GetItems(DicomTag.SharedFunctionalGroupsSequence) is [var sh, ..] && sh.GetItems(DicomTag.PlaneOrientationSequence) is [var b, ..] ? b : d)
-                .GetNumbers(Tag("ImageOrientationPatient"));
-        var sagittal = false;
-        if (iop.Length >= 6 && iop.All(double.IsFinite))
-        {
-            var normal = new Vec3(iop[0], iop[1], iop[2]).Cross(new Vec3(iop[3], iop[4], iop[5]));
-            sagittal = normal.Length > 0.5 && Math.Abs(normal.X) / normal.Length >= 0.8;
-        }
+        var sagittal = series.SliceNormal is { } n && Math.Abs(n.X) >= 0.8;
         var localizer = d.GetStrings(Tag("ImageType")).Any(x => x.Trim().Equals("LOCALIZER", StringComparison.OrdinalIgnoreCase));
         return new SeriesCandidate(series.SeriesInstanceUid, series.Description, series.FrameCount, sagittal, Timing(d).Weighting, localizer);
     }
@@ -99,9 +89,7 @@ public static class StudyReader
     /// </summary>
     public static MrTiming Timing(DicomDataset d)
     {
-        DicomDataset? Group(string sequence) =>
-            d.GetItems(DicomTag.PerFrameFunctionalGroupsSequence) is [var pf, ..] && pf.GetItems(Tag(sequence)) is [var a, ..] ? a
-            : d.GetItems(DicomTag.SharedFunctionalGroupsSequence) is [var sh, ..] && sh.GetItems(Tag(sequence)) is [var b, ..] ? b : null;
+        DicomDataset? Group(string sequence) => FunctionalGroups.Item(d, Tag(sequence));
         static double? Number(DicomDataset? ds, string keyword) => ds?.GetNumber(Tag(keyword)) is { } x && double.IsFinite(x) ? x : null;
         var te = Number(d, "EchoTime") ?? Number(Group("MREchoSequence"), "EffectiveEchoTime");
         var tr = Number(d, "RepetitionTime") ?? Number(Group("MRTimingAndRelatedParametersSequence"), "RepetitionTime");

@@ -34,8 +34,8 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         var folder = Path.GetDirectoryName(Path.GetFullPath(s.Report))!;
         using var input = File.OpenRead(s.Report);
         var ctx = new ReportContext(ReportJsonReader.Read(input)) { BaseDirectory = folder };
-        // Everything the renderers rely on is checked before the first file is written, so a bad report leaves no partial output.
-        ReportChecks.Validate(ctx.Report, "report.json");
+        // Everything the renderers rely on is checked before the first file is written (the reader checks grades and numbers), so a bad
+        // report leaves no partial output.
         ctx.CheckReferencedPaths("report.json");
         var registry = ReportRendererRegistry.CreateDefault();
         var renderers = s.Format is null

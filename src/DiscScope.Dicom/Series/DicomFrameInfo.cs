@@ -15,14 +15,11 @@ internal sealed record DicomFrameInfo(
     {
         var ds = f.Dataset;
         var frames = Math.Max(1, ds.GetInt(DicomTag.NumberOfFrames) ?? 1);
-        var perFrame = ds.GetItems(DicomTag.PerFrameFunctionalGroupsSequence);
-        var shared = ds.GetItems(DicomTag.SharedFunctionalGroupsSequence) is [var s, ..] ? s : null;
         var instance = ds.GetInt(DicomTag.InstanceNumber) ?? 0;
         for (var i = 0; i < frames; i++)
         {
-            var pf = i < perFrame.Count ? perFrame[i] : null;
-            DicomDataset? Group(DicomTag seq) =>
-                (pf?.GetItems(seq) is [var a, ..] ? a : null) ?? (shared?.GetItems(seq) is [var b, ..] ? b : null);
+            var frame = i;
+            DicomDataset? Group(DicomTag seq) => FunctionalGroups.Item(ds, seq, frame);
             var pos = Vec(Group(DicomTag.PlanePositionSequence), DicomTag.ImagePositionPatient) ?? Vec(ds, DicomTag.ImagePositionPatient);
             var iop = (Group(DicomTag.PlaneOrientationSequence) ?? ds).GetNumbers(DicomTag.ImageOrientationPatient);
             if (iop.Length < 6) iop = ds.GetNumbers(DicomTag.ImageOrientationPatient);

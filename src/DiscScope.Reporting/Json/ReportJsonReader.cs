@@ -21,7 +21,10 @@ public static class ReportJsonReader
         JsonDocument doc;
         try { doc = JsonDocument.Parse(input); }
         catch (JsonException e) { throw new ReportingException(Name, $"not JSON: {e.Message}", e); }
-        using (doc) return Read(doc.RootElement);
+        StudyReport report;
+        using (doc) report = Read(doc.RootElement);
+        ReportChecks.Validate(report, Name); // what the writer refuses to write is refused on reading too
+        return report;
     }
 
     public static StudyReport Parse(string json)

@@ -42,6 +42,16 @@ public sealed class DicomVolumeBuilderTests
                 }
     }
 
+    /// <summary>An enhanced MR object has no top-level Image Orientation (Patient): the slice normal comes from its functional groups. pydicom
+    /// reads the plane orientation (1, 0, 1e-6, 0, 1, 1e-6): row x column = (-1e-6, -1e-6, 1), an axial stack.</summary>
+    [DataFact]
+    public void TheSliceNormalOfAnEnhancedObjectComesFromItsFunctionalGroups()
+    {
+        var series = DicomSeriesScanner.Scan(SharedData.Path("dicom", "dcm_qa_enh", "In", "Siemens", "XA10", "6_1.dcm")).Single();
+        var n = series.SliceNormal!.Value;
+        Assert.True(n.MaxAbsDifference(new Vec3(-1e-6, -1e-6, 1)) < 1e-6, n.ToString());
+    }
+
     /// <summary>A ZIP whose non-DICOM entry inflates to 64 MiB (a small zip bomb): only the entry's first 132 bytes are read to see that it
     /// is not DICOM, so reading the series beside it allocates far less than the entry's size on this thread.</summary>
     [DataFact]
