@@ -58,7 +58,9 @@ public sealed class DiscGrader
     public int Members => _members.Count;
 
     /// <summary>Grades every disc that has a T2 crop (keyed by IVD label); T1 crops are used where present. The fusion, if any, uses
-    /// <paramref name="measurements"/> (keyed by IVD label; a disc without one gets its measurements' missing flags).</summary>
+    /// <paramref name="measurements"/> (keyed by IVD label; a disc without one gets its measurements' missing flags). Every grade is flagged
+    /// "uncertain — review" when <paramref name="levelConfidence"/> is below the threshold, and a disc's grades when
+    /// <paramref name="measurements"/> is given and the disc's own are incomplete (<see cref="DiscSegmentationQuality"/>).</summary>
     public IReadOnlyList<DiscGradingResult> Grade(IReadOnlyDictionary<int, float[]> t2, IReadOnlyDictionary<int, float[]>? t1, double levelConfidence,
         IReadOnlyDictionary<int, DiscMeasurement>? measurements = null)
     {
@@ -69,10 +71,12 @@ public sealed class DiscGrader
         for (var n = 0; n < keys.Count; n++)
             GradingInput.Stack(t2[keys[n]], t1 is not null && t1.TryGetValue(keys[n], out var c1) ? c1 : null).CopyTo(input, n * plane);
         var outputs = _members.Select(m => Run(m.Model, input, keys, h, w)).ToList();
-        var lowConfidence = levelConfidence < _u.MinSegmentationConfidence;
+        var lowLevelConfidence = levelConfidence < _u.MinSegmentationConfidence;
         var results = new List<DiscGradingResult>();
         for (var n = 0; n < keys.Count; n++)
         {
+            // Segmentation quality: the series' level confidence, and (when measurements are given) whether the disc's own could be made.
+            var lowConfidence = lowLevelConfidence || (measurements is not null && DiscSegmentationQuality.Incomplete(measurements.GetValueOrDefault(keys[n])));
             var grades = new DiscGrades();
             var maps = new Dictionary<Grading, float[]>();
             var hasT1 = t1 is not null && t1.ContainsKey(keys[n]);

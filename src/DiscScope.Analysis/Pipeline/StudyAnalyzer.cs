@@ -63,7 +63,9 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
                 }
                 else warnings.Add($"T1 not used: {s1.Result}");
             }
-            graded = activeGrader.Grade(t2, t1, spine.Confidence, MeasurementsByIvd(spine, measured));
+            var byIvd = MeasurementsByIvd(spine, measured);
+            graded = activeGrader.Grade(t2, t1, spine.Confidence, byIvd);
+            warnings.AddRange(IncompleteSegmentationNotes(spine, byIvd));
         }
 
         var levels = spine.Discs.OrderByDescending(d => d.SpiderIvdLabel).Select(d =>
@@ -89,6 +91,14 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
 
     private static string FlippedNote(string sequence) =>
         $"{sequence} image upside down (inferior at the top; its spinal canal ran into the bottom edge): analysed flipped top to bottom, so overlays and heatmaps show it superior up";
+
+    /// <summary>One warning per graded disc whose own measurements are incomplete (<see cref="DiscSegmentationQuality"/>): its grades are
+    /// flagged for review, and the warning says what could not be measured.</summary>
+    public static IEnumerable<string> IncompleteSegmentationNotes(ParsedSpine spine, IReadOnlyDictionary<int, DiscMeasurement> byIvd) =>
+        spine.Discs.OrderByDescending(d => d.SpiderIvdLabel)
+            .Select(d => (d.Level, Missing: DiscSegmentationQuality.Missing(byIvd.GetValueOrDefault(d.SpiderIvdLabel))))
+            .Where(e => e.Missing.Count > 0)
+            .Select(e => $"{e.Level}: segmentation incomplete around the disc ({string.Join(", ", e.Missing)} not measured): its grades are flagged for review");
 
     /// <summary>The measurements of the parsed discs keyed by SPIDER IVD label (discs without measurements left out).</summary>
     public static Dictionary<int, DiscMeasurement> MeasurementsByIvd(ParsedSpine spine, SpineMeasurements measured) =>

@@ -90,7 +90,8 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         var after = GradingCrossValidation.Summarise(patients, truth, fused, decided: pfirrmannDecided is null ? null : new Dictionary<string, int[]> { ["pfirrmann"] = pfirrmannDecided });
 
         var pfirrmannHead = GradingTask.All.ToList().FindIndex(t => t.HeadName == "pfirrmann");
-        var review = ReviewFlagAudit.Compute(truth, fused, (h, n) => h == pfirrmannHead && pfirrmannDecided is not null ? pfirrmannDecided[n] : GradingTask.All[h].Decide(fused[h][n]));
+        var review = ReviewFlagAudit.Compute(truth, fused, (h, n) => h == pfirrmannHead && pfirrmannDecided is not null ? pfirrmannDecided[n] : GradingTask.All[h].Decide(fused[h][n]),
+            discFlagged: n => DiscSegmentationQuality.Incomplete(rows[n].Measurement));
 
         var fusion = GradingFusionTrainer.Fit(rows, heads, s.L2) with { PfirrmannCutoffs = cutoffs };
         if (cutoffs is not null) Console.WriteLine($"Pfirrmann cutoffs on the expected grade (class 0-4): {string.Join(", ", cutoffs.Cutoffs.Select(c => c.ToString("0.00", CultureInfo.InvariantCulture)))}");
@@ -103,6 +104,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
             pfirrmann_cutoffs = cutoffs?.Cutoffs,
             discs = rows.Count, measured = rows.Count(r => r.Measurement is not null), patients = patients.Distinct().Count(),
             metrics_network = before, metrics_fused = after,
+            segmentation_incomplete_discs = rows.Count(r => DiscSegmentationQuality.Incomplete(r.Measurement)),
             review_flags = review.Select(r => new { head = r.Head, discs = r.Split.Total, flagged = r.Split.Flagged, accuracy_unflagged = r.Split.RightUnflagged, accuracy_flagged = r.Split.RightFlagged }),
             predictions_fused = rows.Select((r, n) => new
             {
@@ -113,7 +115,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
             }),
         };
         File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
-        var md = Markdown(before, after, fusion, rows.Count, doc.measured, s.L2, review);
+        var md = Markdown(before, after, fusion, rows.Count, doc.measured, s.L2, review, rows.Count(r => DiscSegmentationQuality.Incomplete(r.Measurement)));
         AnsiConsole.WriteLine(md);
         var card = CardToWrite(s.Card);
         if (card is not null) ModelCardSection.Write(card, "fusion", md);
@@ -157,7 +159,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
     }
 
     private static string Markdown(IReadOnlyDictionary<string, object> before, IReadOnlyDictionary<string, object> after, GradingFusion fusion, int discs, int measured, double l2,
-        IReadOnlyList<(string Head, FlagSplit Split)> review)
+        IReadOnlyList<(string Head, FlagSplit Split)> review, int incomplete)
     {
         var b = new StringBuilder();
         b.AppendLine("## Measurement fusion (`disc-grading.fusion.json`)");
@@ -193,7 +195,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         }
         var u = UncertaintyOptions.Default;
         b.AppendLine();
-        b.AppendLine(FormattableString.Invariant($"**\"Uncertain — review\" flags on the same out-of-fold predictions** (as `analyze` reports them: top probability under {u.MinTopProbability:0.##} for Pfirrmann and Modic, a binary probability within {u.BinaryBand:0.##} of 0.5; the flag for a low level-naming confidence is not included). The reported class is right this often among the discs without and with the flag:"));
+        b.AppendLine(FormattableString.Invariant($"**\"Uncertain — review\" flags on the same out-of-fold predictions** (as `analyze` reports them: top probability under {u.MinTopProbability:0.##} for Pfirrmann and Modic, a binary probability within {u.BinaryBand:0.##} of 0.5, or every grade of a disc whose own measurements could not all be made from the segmentation, {incomplete} discs here; the flag for a low level-naming confidence is not included). The reported class is right this often among the discs without and with the flag:"));
         b.AppendLine();
         b.AppendLine("| grading | discs flagged | right, not flagged | right, flagged |");
         b.AppendLine("|---|---|---|---|");

@@ -52,6 +52,31 @@ public sealed class DiscGraderTests
         Assert.All(asGraded.Concat(moved).Concat(alone), r => Assert.Equal(1.0, r.Grades.Pfirrmann!.Probabilities.Sum(), 6));
     }
 
+    private static bool[] Flags(Domain.Reports.DiscGrades g) =>
+        [g.Pfirrmann!.Uncertain, g.Modic!.Uncertain, g.Herniation!.Uncertain, g.Bulging!.Uncertain, g.Narrowing!.Uncertain, g.Spondylolisthesis!.Uncertain,
+         g.EndplateUpper!.Uncertain, g.EndplateLower!.Uncertain];
+
+    [Fact]
+    public void A_disc_whose_segmentation_is_incomplete_has_every_grade_flagged_and_the_others_keep_theirs()
+    {
+        using var cache = new OnnxModelCache(new InferenceOptions(1, PreferCuda: false));
+        var grader = new DiscGrader(cache.Get(ModelPath), GradingCalibration.ForModel(ModelPath));
+        var crops = Crops(4);
+        var plain = grader.Grade(crops, null, 1.0);
+        // Disc 1 measured in full, disc 2 without its canal, disc 3 not measured at all.
+        var measurements = new Dictionary<int, Domain.Measurements.DiscMeasurement>
+        {
+            [1] = DiscSegmentationQualityTests.Complete(1),
+            [2] = DiscSegmentationQualityTests.Complete(2) with { CanalApDiameter = null },
+        };
+        var checkedGrades = grader.Grade(crops, null, 1.0, measurements);
+        Assert.Equal(Flags(plain[0].Grades), Flags(checkedGrades[0].Grades));
+        Assert.All(checkedGrades.Skip(1), r => Assert.All(Flags(r.Grades), Assert.True));
+        Assert.Contains(plain.Skip(1), r => Flags(r.Grades).Contains(false)); // so the flags above were raised by the measurements
+        for (var i = 0; i < plain.Count; i++) // no fusion here: the measurements change the flags, not the grades
+            Assert.Equal(plain[i].Grades.Pfirrmann!.Probabilities, checkedGrades[i].Grades.Pfirrmann!.Probabilities);
+    }
+
     [Fact]
     public void Ensemble_members_are_the_model_and_its_member_files()
     {

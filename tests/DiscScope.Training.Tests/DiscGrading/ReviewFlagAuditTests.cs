@@ -27,6 +27,18 @@ public class ReviewFlagAuditTests
     }
 
     [Fact]
+    public void APerDiscFlagMarksEveryGradeOfThatDisc()
+    {
+        // Every head confident and right on discs 0 and 1, wrong on disc 2; disc 2 flagged by its own (segmentation) flag.
+        var probabilities = GradingTask.All.Select(t => Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, t.Classes).Select(c => c == 0 ? 0.95 : 0.05 / (t.Classes - 1)).ToArray()).ToArray()).ToList();
+        var truth = GradingTask.All.Select(_ => new[] { 0, 0, 1 }).ToList();
+        var rows = ReviewFlagAudit.Compute(truth, probabilities, (h, n) => 0, discFlagged: n => n == 2);
+        Assert.All(rows, r => Assert.Equal((3, 1, (double?)1.0, (double?)0.0), (r.Split.Total, r.Split.Flagged, r.Split.RightUnflagged, r.Split.RightFlagged)));
+        var without = ReviewFlagAudit.Compute(truth, probabilities, (h, n) => 0);
+        Assert.All(without, r => Assert.Equal(0, r.Split.Flagged));
+    }
+
+    [Fact]
     public void TheBinaryBandAndTopProbabilityAreTheOptionsOnes()
     {
         var u = UncertaintyOptions.Default with { BinaryBand = 0.05, MinTopProbability = 0.35 };
