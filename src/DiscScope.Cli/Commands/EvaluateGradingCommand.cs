@@ -33,6 +33,10 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         [Description("Also grade each held-out crop shifted by PX pixels left, right, up and down and average the five copies' calibrated probabilities (test-time augmentation; 0 = off). --json then holds the averaged predictions and <json>.no-tta.json the same networks' unshifted ones.")]
         public int TtaShift { get; init; }
 
+        [CommandOption("--tta-t1-drop")]
+        [Description("Also grade each held-out disc that has a T1 crop with its T1 channel zeroed and average the two copies' calibrated probabilities (test-time augmentation; with --tta-shift, every shifted copy twice). --json then holds the averaged predictions and <json>.no-tta.json the same networks' plain ones.")]
+        public bool TtaT1Drop { get; init; }
+
         [CommandOption("--json <FILE>")]
         [Description("Where the metrics go (default models/grading/evaluation.json).")]
         public string Json { get; init; } = Path.Combine("models", "grading", "evaluation.json");
@@ -49,8 +53,9 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         var trainer = new GradingTrainer(options);
         var cv = new GradingCrossValidation(trainer, crop);
         var started = DateTime.UtcNow;
-        var shifts = s.TtaShift > 0 ? TestTimeShifts.Cross(s.TtaShift) : TestTimeShifts.None;
-        var variants = cv.RunVariants(samples, s.Folds, s.TtaShift > 0 ? [shifts, TestTimeShifts.None] : [shifts], Console.WriteLine);
+        var shifts = (s.TtaShift > 0 ? TestTimeShifts.Cross(s.TtaShift) : TestTimeShifts.None) with { WithoutT1 = s.TtaT1Drop };
+        var tta = shifts.Count > 1;
+        var variants = cv.RunVariants(samples, s.Folds, tta ? [shifts, TestTimeShifts.None] : [shifts], Console.WriteLine);
         var minutes = (DateTime.UtcNow - started).TotalMinutes;
         var p = variants[0];
         var summary = WriteJson(s.Json, s, samples, p, shifts, minutes);
@@ -58,7 +63,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         {
             var plain = Path.ChangeExtension(s.Json, ".no-tta.json");
             WriteJson(plain, s, samples, variants[1], TestTimeShifts.None, minutes);
-            Console.WriteLine($"wrote {plain} (the same networks without test-time shifts)");
+            Console.WriteLine($"wrote {plain} (the same networks without test-time augmentation)");
         }
         var patients = samples.Select(x => x.Patient).Distinct().Count();
         var t = new Table().AddColumns("grading", "metric", "value [[95% CI]]");

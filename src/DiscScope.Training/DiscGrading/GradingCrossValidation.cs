@@ -18,8 +18,8 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
 
     /// <summary>
     /// One cross-validation, its networks' held-out predictions made once per test-time variant (the same networks and temperatures
-    /// for all, so the variants differ only in how the crops are graded). Temperatures are fitted on the unshifted validation crops and
-    /// applied to every shifted copy before averaging, as <see cref="DiscGrader"/> does with a member's stored temperatures.
+    /// for all, so the variants differ only in how the crops are graded). Temperatures are fitted on the unshifted validation crops with
+    /// their T1 and applied to every copy (shifted, or without T1) before averaging, as <see cref="DiscGrader"/> does with a member's stored temperatures.
     /// </summary>
     public IReadOnlyList<Predictions> RunVariants(IReadOnlyList<DiscSample> samples, int folds, IReadOnlyList<TestTimeShifts> variants, Action<string>? log = null)
     {
@@ -38,7 +38,8 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
             var net = trainer.TrainWithRetry(inner, val, crop, e => log?.Invoke(FormattableString.Invariant($"  epoch {e.Epoch} loss {e.TrainLoss:F3} val {e.Metric:F3}{(e.Improved ? " *" : "")}")), log);
             var valLogits = GradingTrainer.Logits(net, val, crop);
             var test = fold.TestIndices.Select(i => samples[i]).ToList();
-            var shifted = variants.SelectMany(v => v.Offsets).Distinct().ToDictionary(s => s, s => GradingTrainer.Logits(net, test, crop, shift: s));
+            var shifted = variants.SelectMany(v => v.Views).Distinct()
+                .ToDictionary(v => v, v => GradingTrainer.Logits(net, test, crop, shift: (v.Dx, v.Dy), dropT1: v.DropT1));
             temps[fold.Index] = new double[heads];
             for (var h = 0; h < heads; h++)
             {
@@ -49,9 +50,9 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
                     for (var n = 0; n < test.Count; n++)
                     {
                         var p = new double[task.Classes];
-                        foreach (var offset in variants[v].Offsets)
+                        foreach (var view in variants[v].Views)
                         {
-                            var q = scaler.Apply(shifted[offset][h][n]);
+                            var q = scaler.Apply(shifted[view][h][n]);
                             for (var c = 0; c < p.Length; c++) p[c] += q[c] / variants[v].Count;
                         }
                         probs[v][h][fold.TestIndices[n]] = p;

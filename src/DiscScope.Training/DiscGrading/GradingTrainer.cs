@@ -95,7 +95,8 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
     /// <summary>Logits per head [head][sample][class] of the network on the samples (eval mode, no gradients), each crop first moved by
     /// <paramref name="shift"/> pixels (<see cref="CropShift"/>; default none). A network with patient context or level inputs is run one
     /// patient at a time, with the discs' levels.</summary>
-    public static double[][][] Logits(MultiTaskClassifier net, IReadOnlyList<DiscSample> samples, DiscCropOptions crop, int batchSize = 64, (int Dx, int Dy) shift = default)
+    public static double[][][] Logits(MultiTaskClassifier net, IReadOnlyList<DiscSample> samples, DiscCropOptions crop, int batchSize = 64, (int Dx, int Dy) shift = default,
+        bool dropT1 = false)
     {
         ArgumentNullException.ThrowIfNull(net); ArgumentNullException.ThrowIfNull(samples);
         net.eval();
@@ -110,7 +111,8 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
         {
             using var scope = NewDisposeScope();
             var batch = index.Select(i => samples[i])
-                .Select(d => shift == default ? d : d with { Image = CropShift.Shift(d.Image, GradingInput.Channels, crop.Height, crop.Width, shift.Dx, shift.Dy) }).ToList();
+                .Select(d => shift == default ? d : d with { Image = CropShift.Shift(d.Image, GradingInput.Channels, crop.Height, crop.Width, shift.Dx, shift.Dy) })
+                .Select(d => dropT1 && d.HasT1 ? d.WithoutT1() : d).ToList();
             var x = Collate.Images(batch.Select(d => ToSample(d, crop)).ToList(), s => s.Image, GradingInput.Channels, crop.Height, crop.Width);
             var o = perPatient ? net.ForwardHeads(x, net.Options.LevelInputs > 0 ? PatientContextTraining.Inputs(batch).Levels : null) : net.ForwardHeads(x);
             for (var h = 0; h < heads; h++)

@@ -8,7 +8,7 @@ public sealed class GradingCrossValidationTests
     private static readonly DiscCropOptions Crop = new() { Width = 16, Height = 16, SpacingMm = 1 };
 
     /// <summary>Twelve patients, two discs each: a bright square whose size follows the Pfirrmann grade, plus noise.</summary>
-    private static List<DiscSample> Samples()
+    private static List<DiscSample> Samples(bool t1ForEvenPatients = false)
     {
         var rng = new Random(3);
         var list = new List<DiscSample>();
@@ -20,7 +20,10 @@ public sealed class GradingCrossValidationTests
                 for (var r = 0; r < Crop.Height; r++)
                     for (var c = 0; c < Crop.Width; c++)
                         img[r * Crop.Width + c] = (float)(0.1 * rng.NextDouble() + (Math.Abs(r - 8) <= grade && Math.Abs(c - 8) <= grade ? 0.8 : 0));
-                list.Add(new DiscSample($"P{p}", ivd, img, false,
+                var hasT1 = t1ForEvenPatients && p % 2 == 0;
+                if (hasT1)
+                    for (var i = 0; i < Crop.Width * Crop.Height; i++) img[Crop.Width * Crop.Height + i] = (float)(0.5 + 0.4 * rng.NextDouble());
+                list.Add(new DiscSample($"P{p}", ivd, img, hasT1,
                     new GradingLabels($"P{p}", ivd, grade, (p % 4), p % 2 == 0, p % 3 == 0, p % 5 == 0, grade >= 4, grade >= 3, p % 2 == 1)));
             }
         return list;
@@ -50,6 +53,25 @@ public sealed class GradingCrossValidationTests
                 differs |= q.Zip(plain.Probabilities[h][n]).Any(t => Math.Abs(t.First - t.Second) > 1e-6);
             }
         Assert.True(differs, "averaging over shifted copies changed no probability");
+    }
+
+    [Fact]
+    public void T1DroppedVariantChangesOnlyTheDiscsThatHaveAT1()
+    {
+        var samples = Samples(t1ForEvenPatients: true);
+        var variants = Cv().RunVariants(samples, 3, [TestTimeShifts.None, TestTimeShifts.T1Dropped]);
+        var changedWithT1 = false;
+        for (var h = 0; h < GradingTask.All.Count; h++)
+            for (var n = 0; n < samples.Count; n++)
+            {
+                var (plain, averaged) = (variants[0].Probabilities[h][n], variants[1].Probabilities[h][n]);
+                Assert.Equal(1.0, averaged.Sum(), 9);
+                if (!samples[n].HasT1)
+                    Assert.Equal(plain, averaged, (a, b) => Math.Abs(a - b) < 1e-9); // the dropped copy is the crop itself
+                else
+                    changedWithT1 |= averaged.Zip(plain).Any(t => Math.Abs(t.First - t.Second) > 1e-6);
+            }
+        Assert.True(changedWithT1, "zeroing the T1 channel changed no prediction of a disc with T1");
     }
 
     [Fact]
