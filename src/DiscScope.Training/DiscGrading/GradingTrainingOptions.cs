@@ -24,11 +24,14 @@ public sealed record GradingTrainingOptions(
     int Threads = 2,
     int BaseChannels = 16,
     int Stages = 4,
-    double T1DropProbability = 0.3,
+    double T1DropProbability = GradingTrainingOptions.DefaultT1DropProbability,
     double ValidationFraction = 0.15,
     double PfirrmannOrdinalWeight = 0,
     GradingRecipe Recipe = GradingRecipe.Classic)
 {
+    /// <summary>The shipped networks' T1 dropout.</summary>
+    public const double DefaultT1DropProbability = 0.3;
+
     /// <summary>Epochs a recipe runs unless told otherwise: 40 at most for Classic (early stopping), exactly 60 for Context.</summary>
     public static int DefaultEpochs(GradingRecipe recipe) => recipe == GradingRecipe.Context ? 60 : 40;
 }

@@ -28,6 +28,8 @@ public class EvaluateGradingCommandTests
     [InlineData("train", "--epochs", "0", "--epochs 0: expected at least 1")]
     [InlineData("evaluate", "--ordinal-weight", "-0.5", "--ordinal-weight -0.5: expected a finite weight >= 0")]
     [InlineData("train", "--ordinal-weight", "NaN", "--ordinal-weight NaN: expected a finite weight >= 0")]
+    [InlineData("evaluate", "--t1-drop", "1.5", "--t1-drop 1.5: expected a probability in 0..1")]
+    [InlineData("train", "--t1-drop", "-0.1", "--t1-drop -0.1: expected a probability in 0..1")]
     public void AnUnknownRecipeOrNoEpochsIsRefusedBeforeAnyDataIsRead(string verb, string option, string value, string message)
     {
         using var tmp = new TempDir();
