@@ -90,6 +90,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         var after = GradingCrossValidation.Summarise(patients, truth, fused, decided: pfirrmannDecided is null ? null : new Dictionary<string, int[]> { ["pfirrmann"] = pfirrmannDecided });
 
         var pfirrmannHead = GradingTask.All.ToList().FindIndex(t => t.HeadName == "pfirrmann");
+        var incomplete = rows.Count(r => DiscSegmentationQuality.Incomplete(r.Measurement));
         var review = ReviewFlagAudit.Compute(truth, fused, (h, n) => h == pfirrmannHead && pfirrmannDecided is not null ? pfirrmannDecided[n] : GradingTask.All[h].Decide(fused[h][n]),
             discFlagged: n => DiscSegmentationQuality.Incomplete(rows[n].Measurement));
 
@@ -104,7 +105,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
             pfirrmann_cutoffs = cutoffs?.Cutoffs,
             discs = rows.Count, measured = rows.Count(r => r.Measurement is not null), patients = patients.Distinct().Count(),
             metrics_network = before, metrics_fused = after,
-            segmentation_incomplete_discs = rows.Count(r => DiscSegmentationQuality.Incomplete(r.Measurement)),
+            segmentation_incomplete_discs = incomplete,
             review_flags = review.Select(r => new { head = r.Head, discs = r.Split.Total, flagged = r.Split.Flagged, accuracy_unflagged = r.Split.RightUnflagged, accuracy_flagged = r.Split.RightFlagged }),
             predictions_fused = rows.Select((r, n) => new
             {
@@ -115,7 +116,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
             }),
         };
         File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
-        var md = Markdown(before, after, fusion, rows.Count, doc.measured, s.L2, review, rows.Count(r => DiscSegmentationQuality.Incomplete(r.Measurement)));
+        var md = Markdown(before, after, fusion, rows.Count, doc.measured, s.L2, review, incomplete);
         AnsiConsole.WriteLine(md);
         var card = CardToWrite(s.Card);
         if (card is not null) ModelCardSection.Write(card, "fusion", md);

@@ -93,8 +93,8 @@ public sealed class GradingTrainer(GradingTrainingOptions options)
     }
 
     /// <summary>Logits per head [head][sample][class] of the network on the samples (eval mode, no gradients), each crop first moved by
-    /// <paramref name="shift"/> pixels (<see cref="CropShift"/>; default none). A network with patient context or level inputs is run one
-    /// patient at a time, with the discs' levels.</summary>
+    /// <paramref name="shift"/> pixels (<see cref="CropShift"/>; default none) and, with <paramref name="dropT1"/>, stripped of its T1 channel
+    /// (<see cref="DiscSample.WithoutT1"/>). A network with patient context or level inputs is run one patient at a time, with the discs' levels.</summary>
     public static double[][][] Logits(MultiTaskClassifier net, IReadOnlyList<DiscSample> samples, DiscCropOptions crop, int batchSize = 64, (int Dx, int Dy) shift = default,
         bool dropT1 = false)
     {
