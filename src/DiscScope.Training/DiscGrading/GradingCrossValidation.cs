@@ -47,16 +47,19 @@ public sealed class GradingCrossValidation(GradingTrainer trainer, DiscCropOptio
                 var scaler = TemperatureScaling.Fit(valLogits[h], [.. val.Select(s => task.Label(s.Labels))]);
                 temps[fold.Index][h] = scaler.Temperature;
                 for (var v = 0; v < variants.Count; v++)
+                {
+                    var views = variants[v].Views; // built on each read: once per variant here
                     for (var n = 0; n < test.Count; n++)
                     {
                         var p = new double[task.Classes];
-                        foreach (var view in variants[v].Views)
+                        foreach (var view in views)
                         {
                             var q = scaler.Apply(shifted[view][h][n]);
-                            for (var c = 0; c < p.Length; c++) p[c] += q[c] / variants[v].Count;
+                            for (var c = 0; c < p.Length; c++) p[c] += q[c] / views.Count;
                         }
                         probs[v][h][fold.TestIndices[n]] = p;
                     }
+                }
             }
             foreach (var i in fold.TestIndices) foldOf[i] = fold.Index;
             net.Dispose();
