@@ -145,19 +145,9 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
     }
 
     /// <summary>Rows from an evaluation JSON's out-of-fold predictions joined with the measurements by patient and IVD label.</summary>
-    internal static List<FusionRow> ReadRows(string json, IReadOnlyDictionary<(string Patient, int IvdLabel), Domain.Measurements.DiscMeasurement> measurements)
-    {
-        using var doc = JsonInput.Document(json);
-        if (!doc.RootElement.TryGetProperty("predictions", out var predictions)) throw new InputException($"{json}: no out-of-fold predictions");
-        return [.. predictions.EnumerateArray().Select(r =>
-        {
-            var patient = r.GetProperty("patient").GetString()!; var ivd = r.GetProperty("ivd").GetInt32();
-            return new FusionRow(patient, ivd, r.GetProperty("fold").GetInt32(), r.GetProperty("hasT1").GetBoolean(),
-                [.. GradingTask.All.Select(t => r.GetProperty("truth").GetProperty(t.HeadName).GetInt32())],
-                [.. GradingTask.All.Select(t => r.GetProperty("probabilities").GetProperty(t.HeadName).EnumerateArray().Select(v => v.GetDouble()).ToArray())],
-                measurements.GetValueOrDefault((patient, ivd)));
-        })];
-    }
+    internal static List<FusionRow> ReadRows(string json, IReadOnlyDictionary<(string Patient, int IvdLabel), Domain.Measurements.DiscMeasurement> measurements) =>
+        [.. OutOfFoldPredictionsJson.Read(json, preferFused: false).Predictions.Select(r =>
+            new FusionRow(r.Patient, r.IvdLabel, r.Fold, r.HasT1, r.Truth, r.Probabilities, measurements.GetValueOrDefault((r.Patient, r.IvdLabel))))];
 
     private static string Markdown(IReadOnlyDictionary<string, object> before, IReadOnlyDictionary<string, object> after, GradingFusion fusion, int discs, int measured, double l2,
         IReadOnlyList<(string Head, FlagSplit Split)> review, int incomplete)

@@ -44,6 +44,35 @@ public static class Bootstrap
         return Run(samples, [.. order.Select(k => groups[k].ToArray())], metric, options ?? BootstrapOptions.Default);
     }
 
+    /// <summary>
+    /// Interval of the difference of a metric between two subgroups of the samples (first minus second), resampling clusters of the
+    /// whole set: each resample draws patients as <see cref="PercentileCi{T, TKey}"/> does and evaluates the metric on that resample's
+    /// members of each subgroup. The subgroups may overlap in patients (e.g. disc levels) or not (e.g. scanner vendor); either way the
+    /// interval reflects the dependence the clusters carry. A resample in which either subgroup's metric is undefined is left out.
+    /// </summary>
+    /// <param name="samples">The evaluation samples.</param>
+    /// <param name="clusterOf">The cluster (patient) of a sample.</param>
+    /// <param name="inFirst">Whether a sample belongs to the first subgroup.</param>
+    /// <param name="inSecond">Whether a sample belongs to the second subgroup.</param>
+    /// <param name="metric">The metric of a sample set; throws <see cref="UndefinedMetricException"/> where it is undefined.</param>
+    /// <param name="options">Resamples, level, seed.</param>
+    public static MetricWithCi DifferenceCi<T, TKey>(IReadOnlyList<T> samples, Func<T, TKey> clusterOf, Func<T, bool> inFirst, Func<T, bool> inSecond,
+        Func<IReadOnlyList<T>, double> metric, BootstrapOptions? options = null) where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(inFirst);
+        ArgumentNullException.ThrowIfNull(inSecond);
+        ArgumentNullException.ThrowIfNull(metric);
+        var first = new List<T>(); var second = new List<T>();
+        double Difference(IReadOnlyList<T> s)
+        {
+            first.Clear(); second.Clear();
+            foreach (var x in s) { if (inFirst(x)) first.Add(x); if (inSecond(x)) second.Add(x); }
+            if (first.Count == 0 || second.Count == 0) throw new UndefinedMetricException("a subgroup is empty");
+            return metric(first.AsReadOnly()) - metric(second.AsReadOnly());
+        }
+        return PercentileCi(samples, clusterOf, Difference, options);
+    }
+
     private static MetricWithCi Run<T>(IReadOnlyList<T> samples, int[][] clusters, Func<IReadOnlyList<T>, double> metric, BootstrapOptions o)
     {
         ArgumentNullException.ThrowIfNull(metric);

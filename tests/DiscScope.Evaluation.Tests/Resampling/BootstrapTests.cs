@@ -68,4 +68,50 @@ public class BootstrapTests
         Assert.InRange(ci.UndefinedResamples, 20, 90); // binomial(400, 0.13): mean 52, sd 7
         Assert.Throws<EvaluationException>(() => Bootstrap.PercentileCi(items, _ => double.NaN));
     }
+
+    [Fact]
+    public void DifferenceOfIndependentSubgroupsHasTheNormalTheoryWidth()
+    {
+        // Means of 200 and 300 patients' standard normals, one sample each: the difference's 95 % interval is
+        // ±1.96·√(1/200 + 1/300) wide (10 % margin as above); the point estimate is the plain difference of the means.
+        var rng = new Random(4);
+        var x = Enumerable.Range(0, 500).Select(n => (Patient: $"P{n:D3}", Group: n < 200 ? "A" : "B", Value: Samples.Gaussian(rng) + (n < 200 ? 0.5 : 0))).ToArray();
+        var ci = Bootstrap.DifferenceCi(x, s => s.Patient, s => s.Group == "A", s => s.Group == "B", s => s.Average(d => d.Value));
+        var a = x.Where(d => d.Group == "A").Select(d => d.Value).ToArray();
+        var b = x.Where(d => d.Group == "B").Select(d => d.Value).ToArray();
+        Assert.Equal(a.Average() - b.Average(), ci.Value, 12);
+        Assert.Equal(1, (ci.Upper - ci.Lower) / 2 / (1.96 * Math.Sqrt(Var(a) / a.Length + Var(b) / b.Length)), 0.10);
+        Assert.True(ci.Lower > 0.2 && ci.Upper < 0.8);
+    }
+
+    [Fact]
+    public void DifferenceOfSubgroupsWithinPatientsKeepsThePairing()
+    {
+        // Each of 300 patients has one sample in each subgroup sharing a patient effect (sd 2) plus own noise (sd 0.5): resampling
+        // patients keeps the pair together, so the interval is that of the mean paired difference, ±1.96·0.5·√2/√300, far narrower
+        // than if the subgroups were treated as independent (±1.96·√(2·4.25/300)).
+        var rng = new Random(5);
+        var x = Enumerable.Range(0, 300).SelectMany(p =>
+        {
+            var u = 2 * Samples.Gaussian(rng);
+            return new[] { (Patient: p, Group: "A", Value: u + 0.5 * Samples.Gaussian(rng) + 0.3), (Patient: p, Group: "B", Value: u + 0.5 * Samples.Gaussian(rng)) };
+        }).ToArray();
+        var ci = Bootstrap.DifferenceCi(x, s => s.Patient, s => s.Group == "A", s => s.Group == "B", s => s.Average(d => d.Value));
+        var d = x.Where(s => s.Group == "A").Zip(x.Where(s => s.Group == "B"), (a, b) => a.Value - b.Value).ToArray();
+        Assert.Equal(d.Average(), ci.Value, 9);
+        Assert.Equal(1, (ci.Upper - ci.Lower) / 2 / (1.96 * Math.Sqrt(Var(d) / d.Length)), 0.12);
+    }
+
+    [Fact]
+    public void DifferenceIsUndefinedWhenASubgroupIsEmpty()
+    {
+        var x = Enumerable.Range(0, 20).Select(n => (Patient: n, Value: (double)n)).ToArray();
+        Assert.Throws<UndefinedMetricException>(() => Bootstrap.DifferenceCi(x, s => s.Patient, s => s.Value < 10, _ => false, s => s.Average(d => d.Value)));
+    }
+
+    private static double Var(IReadOnlyList<double> v)
+    {
+        var m = v.Average();
+        return v.Sum(e => (e - m) * (e - m)) / (v.Count - 1);
+    }
 }

@@ -11,11 +11,19 @@ namespace DiscScope.Analysis.Mri.Data;
 public static class SpiderData
 {
     /// <summary>One row of overview.csv: series name (e.g. "12_t2"), counts and pixel spacing (row, column mm); the DICOM echo and
-    /// repetition times (ms) where the row has them.</summary>
+    /// repetition times (ms), the patient's sex, the scanner's manufacturer and model and the field strength (T) where the row has them.</summary>
     public sealed record Series(string Name, string Patient, string Sequence, int NumDiscs, int NumVertebrae, double RowSpacing, double ColumnSpacing)
     {
         public double? EchoTimeMs { get; init; }
         public double? RepetitionTimeMs { get; init; }
+        /// <summary>"F" or "M" (trimmed; SPIDER pads some with a space); null where blank.</summary>
+        public string? Sex { get; init; }
+        /// <summary>DICOM Manufacturer as written (e.g. "SIEMENS", "Philips Healthcare"); null where blank.</summary>
+        public string? Manufacturer { get; init; }
+        /// <summary>DICOM ManufacturerModelName (e.g. "Ingenia"); null where blank.</summary>
+        public string? ScannerModel { get; init; }
+        /// <summary>DICOM MagneticFieldStrength in tesla.</summary>
+        public double? FieldStrengthT { get; init; }
     }
 
     public static IReadOnlyDictionary<string, Series> Overview(string dataRoot)
@@ -26,6 +34,9 @@ public static class SpiderData
         int Col(string n) => Array.IndexOf(header, n) is var i and >= 0 ? i : throw new InvalidDataException($"{path}: no column {n}");
         int name = Col("new_file_name"), nd = Col("num_discs"), nv = Col("num_vertebrae"), ps = Col("PixelSpacing");
         int te = Array.IndexOf(header, "EchoTime"), tr = Array.IndexOf(header, "RepetitionTime");
+        int sex = Array.IndexOf(header, "sex"), man = Array.IndexOf(header, "Manufacturer"), model = Array.IndexOf(header, "ManufacturerModelName"),
+            field = Array.IndexOf(header, "MagneticFieldStrength");
+        static string? Text(string[] f, int i) => i >= 0 && i < f.Length && f[i].Trim() is { Length: > 0 } t ? t : null;
         static double? Number(string[] f, int i) =>
             i >= 0 && i < f.Length && double.TryParse(f[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? x : null;
         var result = new Dictionary<string, Series>();
@@ -39,6 +50,7 @@ public static class SpiderData
             result[n] = new Series(n, n[..us], n[(us + 1)..], int.Parse(f[nd], CultureInfo.InvariantCulture), int.Parse(f[nv], CultureInfo.InvariantCulture), sp[0], sp[1])
             {
                 EchoTimeMs = Number(f, te), RepetitionTimeMs = Number(f, tr),
+                Sex = Text(f, sex), Manufacturer = Text(f, man), ScannerModel = Text(f, model), FieldStrengthT = Number(f, field),
             };
         }
         return result;

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using DiscScope.Analysis.DiscGrading;
+using DiscScope.Training.DiscGrading;
+
+namespace DiscScope.Cli.Commands;
+
+/// <summary>
+/// Reads the out-of-fold predictions of an evaluation JSON: `predictions` (`evaluate grading`, `train grading-calibration`) or, where
+/// asked and present, `predictions_fused` (`train grading-fusion`, with the fused Pfirrmann class its cutoffs decided). A file without
+/// them, or a prediction missing a field, is an <see cref="InputException"/> naming the file.
+/// </summary>
+public static class OutOfFoldPredictionsJson
+{
+    /// <returns>The predictions and the array they were read from ("predictions" or "predictions_fused").</returns>
+    public static (IReadOnlyList<OutOfFoldPrediction> Predictions, string Source) Read(string path, bool preferFused)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: no such file (run `discscope evaluate grading` first)");
+        using var doc = JsonInput.Document(path);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) throw new InputException($"{path}: not an evaluation JSON (the root is not an object)");
+        var source = preferFused && root.TryGetProperty("predictions_fused", out _) ? "predictions_fused" : "predictions";
+        if (!root.TryGetProperty(source, out var array) || array.ValueKind != JsonValueKind.Array)
+            throw new InputException($"{path}: no out-of-fold predictions (an array \"predictions\")");
+        var result = new List<OutOfFoldPrediction>();
+        foreach (var r in array.EnumerateArray())
+        {
+            try { result.Add(One(r)); }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new InputException($"{path}: {source}[{result.Count}] is not a prediction ({e.Message})");
+            }
+        }
+        if (result.Count == 0) throw new InputException($"{path}: {source} is empty");
+        return (result, source);
+    }
+
+    private static OutOfFoldPrediction One(JsonElement r)
+    {
+        var truth = r.GetProperty("truth"); var probabilities = r.GetProperty("probabilities");
+        int[] y = [.. GradingTask.All.Select(t => truth.GetProperty(t.HeadName).GetInt32())];
+        double[][] p = [.. GradingTask.All.Select(t => probabilities.GetProperty(t.HeadName).EnumerateArray().Select(v => v.GetDouble()).ToArray())];
+        for (var h = 0; h < GradingTask.All.Count; h++)
+        {
+            var task = GradingTask.All[h];
+            if (p[h].Length != task.Classes) throw new FormatException($"{task.HeadName}: {p[h].Length} probabilities for {task.Classes} classes");
+            if (y[h] < 0 || y[h] >= task.Classes) throw new FormatException($"{task.HeadName}: reference class {y[h]} outside 0..{task.Classes - 1}");
+        }
+        int? decided = r.TryGetProperty("pfirrmann_decided", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetInt32() : null;
+        return new OutOfFoldPrediction(r.GetProperty("patient").GetString() ?? throw new FormatException("patient is null"), r.GetProperty("ivd").GetInt32(),
+            r.GetProperty("fold").GetInt32(), r.GetProperty("hasT1").GetBoolean(), y, p, decided);
+    }
+}
