@@ -15,6 +15,9 @@ namespace DiscScope.Training.DiscGrading;
 /// <param name="ValidationFraction">Share of training patients held out for early stopping and temperature fitting.</param>
 /// <param name="PfirrmannOrdinalWeight">Weight of the Pfirrmann head's expected-grade squared error beside its cross-entropy (0 = none).</param>
 /// <param name="Recipe">Classic (each disc alone, early stopping) or Context (the patient's other discs and the level as inputs).</param>
+/// <param name="T2DropProbability">Context recipe only: probability of zeroing the T2 channel of a training crop that has a T1 channel (never
+/// both channels), so the network must read the T1 for Modic and the endplates; such a crop does not train the Pfirrmann head, a T2 grading
+/// (0 = none, the shipped networks).</param>
 public sealed record GradingTrainingOptions(
     int Epochs = 40,
     int BatchSize = 32,
@@ -27,7 +30,8 @@ public sealed record GradingTrainingOptions(
     double T1DropProbability = GradingTrainingOptions.DefaultT1DropProbability,
     double ValidationFraction = 0.15,
     double PfirrmannOrdinalWeight = 0,
-    GradingRecipe Recipe = GradingRecipe.Classic)
+    GradingRecipe Recipe = GradingRecipe.Classic,
+    double T2DropProbability = 0)
 {
     /// <summary>The shipped networks' T1 dropout.</summary>
     public const double DefaultT1DropProbability = 0.3;

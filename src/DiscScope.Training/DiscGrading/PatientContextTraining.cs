@@ -82,16 +82,19 @@ public static class PatientContextTraining
             foreach (var g in optimizer.ParamGroups) g.LearningRate = LearningRate(o.LearningRate, step++, (long)stepsPerEpoch * WarmupEpochs, total);
             using var scope = NewDisposeScope();
             var batch = batchIndex.Select(i => train[i]).ToList();
-            var samples = batch.Select(d => augment.Augment(GradingTrainer.ToSample(d, crop), rng)).ToList();
+            var withoutT2 = T2Drops(batch, o.T2DropProbability, rng);
+            var samples = batch.Select((d, n) => withoutT2[n] ? augment.AugmentWithoutT2(GradingTrainer.ToSample(d, crop), rng) : augment.Augment(GradingTrainer.ToSample(d, crop), rng)).ToList();
             var x = Collate.Images(samples, s => s.Image, GradingInput.Channels, crop.Height, crop.Width);
             var (levels, groups) = Inputs(batch);
             var output = net.ForwardHeads(x, levels, groups);
             Tensor? loss = null;
             for (var h = 0; h < GradingTask.All.Count; h++)
             {
-                var y = tensor(batch.Select(d => (long)GradingTask.All[h].Label(d.Labels)).ToArray());
+                var pfirrmann = GradingTask.All[h].Grading == Domain.Reports.Grading.Pfirrmann;
+                // A crop without its T2 does not train the Pfirrmann head (ignored target).
+                var y = tensor(batch.Select((d, n) => pfirrmann && withoutT2[n] ? IgnoredTarget : (long)GradingTask.All[h].Label(d.Labels)).ToArray());
                 var ce = nn.functional.cross_entropy(output.Logits[h], y, tensor(weights[h]), label_smoothing: LabelSmoothing);
-                if (o.PfirrmannOrdinalWeight > 0 && GradingTask.All[h].Grading == Domain.Reports.Grading.Pfirrmann)
+                if (o.PfirrmannOrdinalWeight > 0 && pfirrmann)
                     ce = ce + o.PfirrmannOrdinalWeight * ClassificationObjective.ExpectedGradeSquaredError(output.Logits[h], y);
                 loss = loss is null ? ce : loss + ce;
             }
@@ -103,6 +106,24 @@ public static class PatientContextTraining
             lossSum += value; steps++;
         }
         return lossSum / Math.Max(1, steps);
+    }
+
+    /// <summary>The target value cross-entropy ignores (PyTorch's default ignore_index).</summary>
+    public const long IgnoredTarget = -100;
+
+    /// <summary>
+    /// Which discs of a batch lose their T2 channel: each disc with a T1 crop with probability <paramref name="p"/>, but never every disc
+    /// of the batch (the Pfirrmann head would have no target). Draws nothing from <paramref name="rng"/> when p is 0, so runs without T2
+    /// dropout are unchanged by it.
+    /// </summary>
+    public static bool[] T2Drops(IReadOnlyList<DiscSample> batch, double p, Random rng)
+    {
+        ArgumentNullException.ThrowIfNull(batch); ArgumentNullException.ThrowIfNull(rng);
+        var drops = new bool[batch.Count];
+        if (p <= 0) return drops;
+        for (var n = 0; n < batch.Count; n++) drops[n] = batch[n].HasT1 && rng.NextDouble() < p;
+        if (drops.All(d => d)) Array.Clear(drops);
+        return drops;
     }
 
     /// <summary>Level one-hots [N, <see cref="GradingLevelInput.Width"/>] and 0-based patient groups [N] of a batch.</summary>

@@ -30,6 +30,7 @@ public class EvaluateGradingCommandTests
     [InlineData("train", "--ordinal-weight", "NaN", "--ordinal-weight NaN: expected a finite weight >= 0")]
     [InlineData("evaluate", "--t1-drop", "1.5", "--t1-drop 1.5: expected a probability in 0..1")]
     [InlineData("train", "--t1-drop", "-0.1", "--t1-drop -0.1: expected a probability in 0..1")]
+    [InlineData("evaluate", "--t2-drop", "1", "--t2-drop 1: expected a probability in 0..1 (below 1)")]
     public void AnUnknownRecipeOrNoEpochsIsRefusedBeforeAnyDataIsRead(string verb, string option, string value, string message)
     {
         using var tmp = new TempDir();
@@ -37,6 +38,19 @@ public class EvaluateGradingCommandTests
         var (exit, _, err) = CliRun.Run([verb, "grading", option, value, "--data", tmp.File("no-such-data"), .. output]);
         Assert.Equal(1, exit);
         Assert.Contains(message, err);
+        Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
+    }
+
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("train")]
+    public void T2DropoutOutsideTheContextRecipeIsRefused(string verb)
+    {
+        using var tmp = new TempDir();
+        string[] output = verb == "evaluate" ? ["--json", tmp.File("cv.json")] : ["--out", tmp.File("m.onnx")];
+        var (exit, _, err) = CliRun.Run([verb, "grading", "--recipe", "classic", "--t2-drop", "0.2", "--data", tmp.File("no-such-data"), .. output]);
+        Assert.Equal(1, exit);
+        Assert.Contains("--t2-drop: only the context recipe (--recipe context) drops the T2 channel", err);
         Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
     }
 

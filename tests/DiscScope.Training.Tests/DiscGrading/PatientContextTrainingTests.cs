@@ -76,7 +76,51 @@ public sealed class PatientContextTrainingTests
         Assert.Equal(plain, FirstEpochLoss(0), 6); // the difference is the term, not run-to-run noise
     }
 
-    private static List<DiscSample> Samples()
+    [Fact]
+    public void T2_dropout_picks_discs_with_a_t1_never_a_whole_batch_and_draws_nothing_when_off()
+    {
+        var samples = Samples(hasT1: p => p % 2 == 0);
+        var rng = new Random(9);
+        Assert.All(PatientContextTraining.T2Drops(samples, 0, rng), Assert.False);
+        Assert.Equal(new Random(9).Next(), rng.Next()); // p = 0 leaves the random stream as it was
+        var drops = Enumerable.Range(0, 2000).SelectMany(_ => PatientContextTraining.T2Drops(samples, 0.25, rng).Select((d, n) => (d, samples[n].HasT1))).ToList();
+        Assert.DoesNotContain(drops, x => x.d && !x.HasT1);
+        Assert.InRange(drops.Where(x => x.HasT1).Average(x => x.d ? 1.0 : 0), 0.23, 0.27); // binomial(18000, 0.25): sd 0.003
+        var allT1 = Samples(hasT1: _ => true).Take(2).ToList();
+        Assert.All(Enumerable.Range(0, 500).Select(_ => PatientContextTraining.T2Drops(allT1, 0.95, rng)), d => Assert.Contains(false, d));
+    }
+
+    [Fact]
+    public void An_ignored_pfirrmann_target_leaves_the_loss_of_the_other_discs()
+    {
+        // PyTorch semantics the T2 dropout relies on: target -100 is left out of the weighted, label-smoothed mean.
+        using var scope = NewDisposeScope();
+        torch.manual_seed(1);
+        var logits = randn(4, 5);
+        var w = tensor(new float[] { 1, 2, 0.5f, 1, 3 });
+        var kept = nn.functional.cross_entropy(logits.narrow(0, 0, 3), tensor(new long[] { 0, 4, 2 }), w, label_smoothing: 0.05);
+        var ignored = nn.functional.cross_entropy(logits, tensor(new long[] { 0, 4, 2, PatientContextTraining.IgnoredTarget }), w, label_smoothing: 0.05);
+        Assert.Equal(kept.item<float>(), ignored.item<float>(), 5);
+    }
+
+    [Fact]
+    public void The_context_recipe_trains_with_t2_dropout()
+    {
+        double FirstEpochLoss(double p)
+        {
+            var epochs = new List<DiscScope.Training.Trainers.EpochReport>();
+            new GradingTrainer(new GradingTrainingOptions(Epochs: 1, BatchSize: 8, Threads: TorchTestUtil.Threads, BaseChannels: 4, Stages: 2,
+                Recipe: GradingRecipe.Context, T2DropProbability: p)).Train(Samples(hasT1: _ => true), [], Crop, epochs.Add);
+            return Assert.Single(epochs).TrainLoss;
+        }
+        var plain = FirstEpochLoss(0);
+        var dropped = FirstEpochLoss(0.5);
+        Assert.True(double.IsFinite(dropped));
+        Assert.NotEqual(plain, dropped, 6);
+        Assert.Equal(plain, FirstEpochLoss(0), 6);
+    }
+
+    private static List<DiscSample> Samples(Func<int, bool>? hasT1 = null)
     {
         var rng = new Random(4);
         var samples = new List<DiscSample>();
@@ -85,7 +129,7 @@ public sealed class PatientContextTrainingTests
             {
                 var grade = 1 + (p + ivd) % 5;
                 var img = Enumerable.Range(0, GradingInput.Channels * Crop.Width * Crop.Height).Select(i => (float)(0.1 * rng.NextDouble() + (i % 16 < 3 * grade ? 0.5 : 0))).ToArray();
-                samples.Add(new DiscSample($"P{p}", ivd, img, false, new GradingLabels($"P{p}", ivd, grade, p % 4, p % 2 == 0, p % 3 == 0, false, grade >= 4, grade >= 3, p % 2 == 1)));
+                samples.Add(new DiscSample($"P{p}", ivd, img, hasT1?.Invoke(p) ?? false, new GradingLabels($"P{p}", ivd, grade, p % 4, p % 2 == 0, p % 3 == 0, false, grade >= 4, grade >= 3, p % 2 == 1)));
             }
         return samples;
     }
