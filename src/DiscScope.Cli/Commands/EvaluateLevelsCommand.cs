@@ -11,6 +11,7 @@ using DiscScope.Evaluation;
 using DiscScope.Imaging;
 using DiscScope.Imaging.Geometry;
 using DiscScope.Imaging.Processing;
+using DiscScope.Training.DiscGrading;
 using Spectre.Console.Cli;
 
 namespace DiscScope.Cli.Commands;
@@ -99,6 +100,13 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         int series = 0, countEqual = 0, noSpine = 0, coverAll = 0, withGrades = 0;
         var bySeq = new Dictionary<string, (int N, int Equal)>();
         var heldOutBySeq = new Dictionary<string, (int N, int Equal)>();
+        var byVendor = new Dictionary<string, (int N, int Equal)>();
+        var byField = new Dictionary<string, (int N, int Equal)>();
+        static void Tally(Dictionary<string, (int N, int Equal)> t, string? key, bool equal)
+        {
+            if (key is null) return;
+            var c = t.GetValueOrDefault(key); t[key] = (c.N + 1, c.Equal + (equal ? 1 : 0));
+        }
         var rows = new List<object>();
         var uncertain = new List<(bool Flagged, bool Right)>(); // parsed series: level name flagged for review vs count right
         foreach (var (ser, image, w, h) in SpiderData.MidSagittal(data))
@@ -112,7 +120,9 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             var equal = found.Length == ser.NumDiscs;
             if (equal) countEqual++;
             var seq = ser.Sequence.ToLowerInvariant();
-            var b = bySeq.GetValueOrDefault(seq); bySeq[seq] = (b.N + 1, b.Equal + (equal ? 1 : 0));
+            Tally(bySeq, seq, equal);
+            Tally(byVendor, SpiderSubgroupAttributes.Vendor(ser.Manufacturer), equal);
+            Tally(byField, SpiderSubgroupAttributes.FieldStrength(ser.FieldStrengthT), equal);
             var heldOut = MidSagittalSplit.IsHeldOut(ser.Patient);
             if (heldOut) { var hb = heldOutBySeq.GetValueOrDefault(seq); heldOutBySeq[seq] = (hb.N + 1, hb.Equal + (equal ? 1 : 0)); }
             bool? covers = null;
@@ -151,6 +161,8 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             {
                 series, countEqualsNumDiscs = countEqual, fraction = (double)countEqual / Math.Max(1, series), noSpineFound = noSpine,
                 bySequence = bySeq.ToDictionary(e => e.Key, e => new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N }),
+                byVendor = byVendor.ToDictionary(e => e.Key, e => new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N }),
+                byFieldStrength = byField.ToDictionary(e => e.Key, e => new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N }),
                 heldOut = new
                 {
                     rule = "patients with an odd SPIDER id: never lent as pseudo-labels by `train segmentation --teacher`",
@@ -176,6 +188,9 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         md.AppendLine(CultureInfo.InvariantCulture, $"- SPIDER mid-sagittal ({series} series, no masks; the labelled training slices are T2-SPACE only; a self-trained model also learned from teacher pseudo-labels of the even-id patients' T1/T2 slices): disc count = overview num_discs in {countEqual}/{series} ({100.0 * countEqual / Math.Max(1, series):F1}%); no spine found in {noSpine}; found IVD labels cover all graded discs in {coverAll}/{withGrades} series.");
         foreach (var (seq, (n, eq)) in bySeq.OrderBy(e => e.Key, StringComparer.Ordinal))
             md.AppendLine(CultureInfo.InvariantCulture, $"  - {seq}: {eq}/{n} ({100.0 * eq / n:F1}%)");
+        static string Tallies(Dictionary<string, (int N, int Equal)> t) =>
+            string.Join(", ", t.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => FormattableString.Invariant($"{e.Key} {e.Value.Equal}/{e.Value.N} ({100.0 * e.Value.Equal / e.Value.N:F1}%)")));
+        md.AppendLine(CultureInfo.InvariantCulture, $"  - by scanner vendor (overview.csv Manufacturer): {Tallies(byVendor)}; by field strength: {Tallies(byField)}");
         int hn = heldOutBySeq.Values.Sum(v => v.N), heq = heldOutBySeq.Values.Sum(v => v.Equal);
         var heldOutSeq = string.Join(", ", heldOutBySeq.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => FormattableString.Invariant($"{e.Key} {e.Value.Equal}/{e.Value.N}")));
         md.AppendLine(CultureInfo.InvariantCulture, $"- of which the held-out half (odd patient ids, never used for pseudo-labels): {heq}/{hn} ({100.0 * heq / Math.Max(1, hn):F1}%); {heldOutSeq}");
