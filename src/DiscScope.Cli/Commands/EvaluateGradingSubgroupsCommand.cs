@@ -44,9 +44,10 @@ public sealed class EvaluateGradingSubgroupsCommand : Command<EvaluateGradingSub
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var (predictions, source) = OutOfFoldPredictionsJson.Read(s.Predictions, preferFused: true);
-        var overviewCsv = Path.Combine(DataFolder.Resolve(s.Data), "spider", "overview.csv");
+        var data = DataFolder.Resolve(s.Data);
+        var overviewCsv = Path.Combine(data, "spider", "overview.csv");
         if (!File.Exists(overviewCsv)) throw new InputException($"{overviewCsv}: no such file (the subgroups come from SPIDER's overview.csv)");
-        var overview = SpiderData.Overview(Path.GetDirectoryName(Path.GetDirectoryName(overviewCsv))!);
+        var overview = SpiderData.Overview(data);
         var attributes = SpiderSubgroupAttributes.For(overview, predictions);
         var bootstrap = BootstrapOptions.Default with { Resamples = s.Resamples };
         var results = GradingSubgroupAnalysis.Run(predictions, attributes, bootstrap: bootstrap);

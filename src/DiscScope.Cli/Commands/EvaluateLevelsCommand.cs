@@ -107,6 +107,8 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             if (key is null) return;
             var c = t.GetValueOrDefault(key); t[key] = (c.N + 1, c.Equal + (equal ? 1 : 0));
         }
+        static Dictionary<string, object> Fractions(Dictionary<string, (int N, int Equal)> t) =>
+            t.ToDictionary(e => e.Key, e => (object)new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N });
         var rows = new List<object>();
         var uncertain = new List<(bool Flagged, bool Right)>(); // parsed series: level name flagged for review vs count right
         foreach (var (ser, image, w, h) in SpiderData.MidSagittal(data))
@@ -124,7 +126,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             Tally(byVendor, SpiderSubgroupAttributes.Vendor(ser.Manufacturer), equal);
             Tally(byField, SpiderSubgroupAttributes.FieldStrength(ser.FieldStrengthT), equal);
             var heldOut = MidSagittalSplit.IsHeldOut(ser.Patient);
-            if (heldOut) { var hb = heldOutBySeq.GetValueOrDefault(seq); heldOutBySeq[seq] = (hb.N + 1, hb.Equal + (equal ? 1 : 0)); }
+            if (heldOut) Tally(heldOutBySeq, seq, equal);
             bool? covers = null;
             if (graded.TryGetValue(ser.Patient, out var g)) { withGrades++; covers = g.All(found.Contains); if (covers == true) coverAll++; }
             var parsed = seg.Result as ParsedSpine;
@@ -160,14 +162,14 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             midsag = new
             {
                 series, countEqualsNumDiscs = countEqual, fraction = (double)countEqual / Math.Max(1, series), noSpineFound = noSpine,
-                bySequence = bySeq.ToDictionary(e => e.Key, e => new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N }),
-                byVendor = byVendor.ToDictionary(e => e.Key, e => new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N }),
-                byFieldStrength = byField.ToDictionary(e => e.Key, e => new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N }),
+                bySequence = Fractions(bySeq),
+                byVendor = Fractions(byVendor),
+                byFieldStrength = Fractions(byField),
                 heldOut = new
                 {
                     rule = "patients with an odd SPIDER id: never lent as pseudo-labels by `train segmentation --teacher`",
                     series = heldOutBySeq.Values.Sum(v => v.N), countEqualsNumDiscs = heldOutBySeq.Values.Sum(v => v.Equal),
-                    bySequence = heldOutBySeq.ToDictionary(e => e.Key, e => new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N }),
+                    bySequence = Fractions(heldOutBySeq),
                 },
                 seriesWithGradings = withGrades, foundLabelsCoverAllGradedDiscs = coverAll,
                 levelNameReview = FlagSplit.Of(uncertain), perSeries = rows,
@@ -184,7 +186,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         if (heightPairs.Count > 0)
             md.AppendLine(CultureInfo.InvariantCulture, $"- FMRP middle disc height, predicted vs reference mask on the same mid-sagittal slice ({heightPairs.Count} discs): mean difference {heightPairs.Average(h => h.Predicted - h.Reference):+0.00;-0.00} mm, mean absolute difference {heightPairs.Average(h => Math.Abs(h.Predicted - h.Reference)):F2} mm (reference {heightPairs.Min(h => h.Reference):F1}-{heightPairs.Max(h => h.Reference):F1} mm).");
         foreach (var l in vesalSummary)
-            md.AppendLine(CultureInfo.InvariantCulture, $"- vesal (17 T2 slices with masks, not used for training, spacing assumed {VesalData.AssumedSpacingMm} mm): {(l.Label == 1 ? "vertebra" : "disc")} Dice {F(l.Dice)} (reference has vertebral bodies only, no posterior elements)");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- vesal (17 T2 slices with masks, not used for training, spacing assumed {VesalData.AssumedSpacingMm} mm): {(l.Label == 1 ? "vertebra" : "disc")} Dice {F(l.Dice)}{(l.Label == 1 ? " (reference has vertebral bodies only, no posterior elements)" : "")}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- SPIDER mid-sagittal ({series} series, no masks; the labelled training slices are T2-SPACE only; a self-trained model also learned from teacher pseudo-labels of the even-id patients' T1/T2 slices): disc count = overview num_discs in {countEqual}/{series} ({100.0 * countEqual / Math.Max(1, series):F1}%); no spine found in {noSpine}; found IVD labels cover all graded discs in {coverAll}/{withGrades} series.");
         foreach (var (seq, (n, eq)) in bySeq.OrderBy(e => e.Key, StringComparer.Ordinal))
             md.AppendLine(CultureInfo.InvariantCulture, $"  - {seq}: {eq}/{n} ({100.0 * eq / n:F1}%)");

@@ -5,7 +5,7 @@ namespace DiscScope.Training.DiscGrading;
 /// <summary>
 /// Subgroup analysis of cross-validated gradings: for every attribute (scanner vendor, field strength, sex, level, ...) the headline
 /// metrics of each of its groups with patient-bootstrap CIs, and for a two-group attribute the difference between the groups with its
-/// own CI (resampling patients of the whole set, so groups that share patients, such as levels, keep their pairing). Pure: the same
+/// own CI (resampling patients of the whole set, so groups that share patients, e.g. two disc levels, keep their pairing). Pure: the same
 /// predictions, attributes and bootstrap options give the same result.
 /// </summary>
 public static class GradingSubgroupAnalysis
