@@ -110,6 +110,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         static Dictionary<string, object> Fractions(Dictionary<string, (int N, int Equal)> t) =>
             t.ToDictionary(e => e.Key, e => (object)new { e.Value.N, e.Value.Equal, fraction = (double)e.Value.Equal / e.Value.N });
         var rows = new List<object>();
+        var countRight = new List<(string Patient, bool Right)>(); // per series, for the patient-bootstrap interval of the fraction
         var uncertain = new List<(bool Flagged, bool Right)>(); // parsed series: level name flagged for review vs count right
         foreach (var (ser, image, w, h) in SpiderData.MidSagittal(data))
         {
@@ -121,6 +122,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             if (seg.Result is not ParsedSpine) noSpine++;
             var equal = found.Length == ser.NumDiscs;
             if (equal) countEqual++;
+            countRight.Add((ser.Patient, equal));
             var seq = ser.Sequence.ToLowerInvariant();
             Tally(bySeq, seq, equal);
             Tally(byVendor, SpiderSubgroupAttributes.Vendor(ser.Manufacturer), equal);
@@ -143,6 +145,9 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             });
         }
 
+        // A patient's T1, T2 and T2-SPACE slices share anatomy and field of view, so the interval resamples patients, not series.
+        MetricWithCi? countCi = countRight.Count == 0 ? null
+            : Bootstrap.PercentileCi(countRight, c => c.Patient, c => c.Average(x => x.Right ? 1.0 : 0.0));
         var result = new
         {
             model = modelPath,
@@ -161,7 +166,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             vesal = new { slices = vesal.Count, assumedSpacingMm = VesalData.AssumedSpacingMm, summary = vesalSummary },
             midsag = new
             {
-                series, countEqualsNumDiscs = countEqual, fraction = (double)countEqual / Math.Max(1, series), noSpineFound = noSpine,
+                series, countEqualsNumDiscs = countEqual, fraction = (double)countEqual / Math.Max(1, series), fractionCi = countCi, noSpineFound = noSpine,
                 bySequence = Fractions(bySeq),
                 byVendor = Fractions(byVendor),
                 byFieldStrength = Fractions(byField),
@@ -187,7 +192,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             md.AppendLine(CultureInfo.InvariantCulture, $"- FMRP middle disc height, predicted vs reference mask on the same mid-sagittal slice ({heightPairs.Count} discs): mean difference {heightPairs.Average(h => h.Predicted - h.Reference):+0.00;-0.00} mm, mean absolute difference {heightPairs.Average(h => Math.Abs(h.Predicted - h.Reference)):F2} mm (reference {heightPairs.Min(h => h.Reference):F1}-{heightPairs.Max(h => h.Reference):F1} mm).");
         foreach (var l in vesalSummary)
             md.AppendLine(CultureInfo.InvariantCulture, $"- vesal (17 T2 slices with masks, not used for training, spacing assumed {VesalData.AssumedSpacingMm} mm): {(l.Label == 1 ? "vertebra" : "disc")} Dice {F(l.Dice)}{(l.Label == 1 ? " (reference has vertebral bodies only, no posterior elements)" : "")}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- SPIDER mid-sagittal ({series} series, no masks; the labelled training slices are T2-SPACE only; a self-trained model also learned from teacher pseudo-labels of the even-id patients' T1/T2 slices): disc count = overview num_discs in {countEqual}/{series} ({100.0 * countEqual / Math.Max(1, series):F1}%); no spine found in {noSpine}; found IVD labels cover all graded discs in {coverAll}/{withGrades} series.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- SPIDER mid-sagittal ({series} series, no masks; the labelled training slices are T2-SPACE only; a self-trained model also learned from teacher pseudo-labels of the even-id patients' T1/T2 slices): disc count = overview num_discs in {countEqual}/{series} ({100.0 * countEqual / Math.Max(1, series):F1}%{(countCi is null ? "" : FormattableString.Invariant($", 95 % CI {100 * countCi.Lower:F1}-{100 * countCi.Upper:F1}% by patient bootstrap"))}); no spine found in {noSpine}; found IVD labels cover all graded discs in {coverAll}/{withGrades} series.");
         foreach (var (seq, (n, eq)) in bySeq.OrderBy(e => e.Key, StringComparer.Ordinal))
             md.AppendLine(CultureInfo.InvariantCulture, $"  - {seq}: {eq}/{n} ({100.0 * eq / n:F1}%)");
         static string Tallies(Dictionary<string, (int N, int Equal)> t) =>
