@@ -57,12 +57,17 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         [Description("Context recipe: probability of zeroing the T2 channel of a training crop that has a T1 (its Pfirrmann target then ignored), so the network must read the T1 (default 0).")]
         public double T2Drop { get; init; }
 
+        [CommandOption("--soft-pfirrmann <SIGMA>")]
+        [Description("Context recipe: train the Pfirrmann head on soft ordinal targets of this width in grades instead of label-smoothed one-hot ones (default 0 = off).")]
+        public double SoftPfirrmann { get; init; }
+
         [CommandOption("--base-channels <N>")]
         [Description("Channels of the network's first residual stage (default 16; each later stage doubles them).")]
         public int BaseChannels { get; init; } = 16;
 
         /// <summary>The training options these settings name; a base width outside 4-64, fewer than one epoch, a negative or non-finite
-        /// ordinal weight, a T1 dropout outside 0..1, or a T2 dropout outside [0, 1) or outside the context recipe is a bad input.</summary>
+        /// ordinal weight, a T1 dropout outside 0..1, a T2 dropout outside [0, 1), a soft Pfirrmann width outside 0-3, or either of the last
+        /// two outside the context recipe is a bad input.</summary>
         public GradingTrainingOptions TrainingOptions() =>
             BaseChannels is < 4 or > 64
                 ? throw new InputException($"--base-channels {BaseChannels}: expected 4-64")
@@ -71,8 +76,10 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
                 : !(T1Drop is >= 0 and <= 1) ? throw new InputException($"--t1-drop {T1Drop}: expected a probability in 0..1")
                 : !(T2Drop is >= 0 and < 1) ? throw new InputException($"--t2-drop {T2Drop}: expected a probability in 0..1 (below 1)")
                 : T2Drop > 0 && ParsedRecipe != GradingRecipe.Context ? throw new InputException("--t2-drop: only the context recipe (--recipe context) drops the T2 channel")
+                : !(SoftPfirrmann is >= 0 and <= 3) ? throw new InputException($"--soft-pfirrmann {SoftPfirrmann}: expected a width of 0 to 3 grades")
+                : SoftPfirrmann > 0 && ParsedRecipe != GradingRecipe.Context ? throw new InputException("--soft-pfirrmann: only the context recipe (--recipe context) has soft targets")
                 : new(Epochs: EpochCount, Threads: Threads, Seed: Seed, BaseChannels: BaseChannels, PfirrmannOrdinalWeight: OrdinalWeight, Recipe: ParsedRecipe,
-                    T1DropProbability: T1Drop, T2DropProbability: T2Drop);
+                    T1DropProbability: T1Drop, T2DropProbability: T2Drop, PfirrmannSoftSigma: SoftPfirrmann);
 
         [CommandOption("--out <ONNX>")]
         [Description("Output model (default models/grading/disc-grading.onnx).")]
@@ -93,7 +100,7 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         var calibration = new GradingCalibration(GradingTask.All.Select((t, h) => (t.HeadName, T: TemperatureScaling.Fit(valLogits[h], [.. val.Select(x => t.Label(x.Labels))]).Temperature))
             .ToDictionary(e => e.HeadName, e => e.T));
         var meta = GradingTrainer.Metadata(trainer.Options, net,
-            $"SPIDER midsag T2/T1 + gradings.csv: {train.Count} discs for training, {val.Count} for {(options.Recipe == GradingRecipe.Context ? "" : "early stopping and ")}calibration (patient-level split, seed {s.Seed}; {options.Recipe.ToString().ToLowerInvariant()} recipe{(options.PfirrmannOrdinalWeight > 0 ? FormattableString.Invariant($", Pfirrmann ordinal weight {options.PfirrmannOrdinalWeight}") : "")}{(options.T1DropProbability != GradingTrainingOptions.DefaultT1DropProbability ? FormattableString.Invariant($", T1 dropout {options.T1DropProbability}") : "")}{(options.T2DropProbability > 0 ? FormattableString.Invariant($", T2 dropout {options.T2DropProbability}") : "")})", crop);
+            $"SPIDER midsag T2/T1 + gradings.csv: {train.Count} discs for training, {val.Count} for {(options.Recipe == GradingRecipe.Context ? "" : "early stopping and ")}calibration (patient-level split, seed {s.Seed}; {options.Recipe.ToString().ToLowerInvariant()} recipe{(options.PfirrmannOrdinalWeight > 0 ? FormattableString.Invariant($", Pfirrmann ordinal weight {options.PfirrmannOrdinalWeight}") : "")}{(options.T1DropProbability != GradingTrainingOptions.DefaultT1DropProbability ? FormattableString.Invariant($", T1 dropout {options.T1DropProbability}") : "")}{(options.T2DropProbability > 0 ? FormattableString.Invariant($", T2 dropout {options.T2DropProbability}") : "")}{(options.PfirrmannSoftSigma > 0 ? FormattableString.Invariant($", soft Pfirrmann targets sigma {options.PfirrmannSoftSigma}") : "")})", crop);
         GradingTrainer.Export(net, s.Out, meta);
         calibration.Write(GradingCalibration.PathFor(s.Out), "temperature scaling per head on the validation patients (Guo et al. 2017)");
         Console.WriteLine($"wrote {s.Out} ({new FileInfo(s.Out).Length / 1024} KiB)");

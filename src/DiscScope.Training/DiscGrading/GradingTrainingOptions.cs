@@ -18,6 +18,8 @@ namespace DiscScope.Training.DiscGrading;
 /// <param name="T2DropProbability">Context recipe only: probability of zeroing the T2 channel of a training crop that has a T1 channel (never
 /// both channels), so the network must read the T1 for Modic and the endplates; such a crop does not train the Pfirrmann head, a T2 grading
 /// (0 = none, the shipped networks).</param>
+/// <param name="PfirrmannSoftSigma">Context recipe only: train the Pfirrmann head on soft ordinal targets of this width in grades
+/// (<see cref="SoftOrdinalTargets"/>) instead of label-smoothed one-hot ones (0 = off, the shipped networks).</param>
 public sealed record GradingTrainingOptions(
     int Epochs = 40,
     int BatchSize = 32,
@@ -31,7 +33,8 @@ public sealed record GradingTrainingOptions(
     double ValidationFraction = 0.15,
     double PfirrmannOrdinalWeight = 0,
     GradingRecipe Recipe = GradingRecipe.Classic,
-    double T2DropProbability = 0)
+    double T2DropProbability = 0,
+    double PfirrmannSoftSigma = 0)
 {
     /// <summary>The shipped networks' T1 dropout.</summary>
     public const double DefaultT1DropProbability = 0.3;

@@ -92,8 +92,11 @@ public static class PatientContextTraining
             {
                 var pfirrmann = GradingTask.All[h].Grading == Domain.Reports.Grading.Pfirrmann;
                 // A crop without its T2 does not train the Pfirrmann head (ignored target).
-                var y = tensor(batch.Select((d, n) => pfirrmann && withoutT2[n] ? IgnoredTarget : (long)GradingTask.All[h].Label(d.Labels)).ToArray());
-                var ce = nn.functional.cross_entropy(output.Logits[h], y, tensor(weights[h]), label_smoothing: LabelSmoothing);
+                var labels = batch.Select((d, n) => pfirrmann && withoutT2[n] ? IgnoredTarget : (long)GradingTask.All[h].Label(d.Labels)).ToArray();
+                var y = tensor(labels);
+                var ce = pfirrmann && o.PfirrmannSoftSigma > 0
+                    ? SoftOrdinalTargets.Loss(output.Logits[h], labels, weights[h], o.PfirrmannSoftSigma)
+                    : nn.functional.cross_entropy(output.Logits[h], y, tensor(weights[h]), label_smoothing: LabelSmoothing);
                 if (o.PfirrmannOrdinalWeight > 0 && pfirrmann)
                     ce = ce + o.PfirrmannOrdinalWeight * ClassificationObjective.ExpectedGradeSquaredError(output.Logits[h], y);
                 loss = loss is null ? ce : loss + ce;

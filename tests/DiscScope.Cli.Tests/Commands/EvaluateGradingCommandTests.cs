@@ -31,6 +31,8 @@ public class EvaluateGradingCommandTests
     [InlineData("evaluate", "--t1-drop", "1.5", "--t1-drop 1.5: expected a probability in 0..1")]
     [InlineData("train", "--t1-drop", "-0.1", "--t1-drop -0.1: expected a probability in 0..1")]
     [InlineData("evaluate", "--t2-drop", "1", "--t2-drop 1: expected a probability in 0..1 (below 1)")]
+    [InlineData("train", "--soft-pfirrmann", "-1", "--soft-pfirrmann -1: expected a width of 0 to 3 grades")]
+    [InlineData("evaluate", "--soft-pfirrmann", "NaN", "--soft-pfirrmann NaN: expected a width of 0 to 3 grades")]
     public void AnUnknownRecipeOrNoEpochsIsRefusedBeforeAnyDataIsRead(string verb, string option, string value, string message)
     {
         using var tmp = new TempDir();
@@ -44,13 +46,16 @@ public class EvaluateGradingCommandTests
     [Theory]
     [InlineData("evaluate")]
     [InlineData("train")]
-    public void T2DropoutOutsideTheContextRecipeIsRefused(string verb)
+    public void T2DropoutOrSoftTargetsOutsideTheContextRecipeAreRefused(string verb)
     {
         using var tmp = new TempDir();
         string[] output = verb == "evaluate" ? ["--json", tmp.File("cv.json")] : ["--out", tmp.File("m.onnx")];
         var (exit, _, err) = CliRun.Run([verb, "grading", "--recipe", "classic", "--t2-drop", "0.2", "--data", tmp.File("no-such-data"), .. output]);
         Assert.Equal(1, exit);
         Assert.Contains("--t2-drop: only the context recipe (--recipe context) drops the T2 channel", err);
+        (exit, _, err) = CliRun.Run([verb, "grading", "--recipe", "classic", "--soft-pfirrmann", "0.6", "--data", tmp.File("no-such-data"), .. output]);
+        Assert.Equal(1, exit);
+        Assert.Contains("--soft-pfirrmann: only the context recipe (--recipe context) has soft targets", err);
         Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
     }
 

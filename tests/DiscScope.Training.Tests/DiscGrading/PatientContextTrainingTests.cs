@@ -120,6 +120,23 @@ public sealed class PatientContextTrainingTests
         Assert.Equal(plain, FirstEpochLoss(0), 6);
     }
 
+    [Fact]
+    public void The_context_recipe_trains_pfirrmann_on_soft_targets_when_asked()
+    {
+        double FirstEpochLoss(double sigma)
+        {
+            var epochs = new List<DiscScope.Training.Trainers.EpochReport>();
+            new GradingTrainer(new GradingTrainingOptions(Epochs: 1, BatchSize: 8, Threads: TorchTestUtil.Threads, BaseChannels: 4, Stages: 2,
+                Recipe: GradingRecipe.Context, PfirrmannSoftSigma: sigma)).Train(Samples(), [], Crop, epochs.Add);
+            return Assert.Single(epochs).TrainLoss;
+        }
+        var plain = FirstEpochLoss(0);
+        var soft = FirstEpochLoss(0.6);
+        Assert.True(double.IsFinite(soft));
+        // Soft targets have entropy (about 0.9 nats at sigma 0.6), so the Pfirrmann term cannot fall as low; the losses differ.
+        Assert.NotEqual(plain, soft, 3);
+    }
+
     private static List<DiscSample> Samples(Func<int, bool>? hasT1 = null)
     {
         var rng = new Random(4);
