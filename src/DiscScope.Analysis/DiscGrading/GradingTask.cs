@@ -20,6 +20,13 @@ public sealed record GradingTask(GradingKind Grading, string HeadName, int Class
 
     public bool IsBinary => Classes == 2;
 
+    /// <summary>The position in <see cref="All"/> of the head named <paramref name="head"/>; an unknown name is an ArgumentException.</summary>
+    public static int IndexOf(string head)
+    {
+        for (var h = 0; h < All.Count; h++) if (All[h].HeadName == head) return h;
+        throw new ArgumentException($"unknown grading head '{head}' (known: {string.Join(", ", All.Select(t => t.HeadName))})", nameof(head));
+    }
+
     /// <summary>
     /// The class reported for class probabilities <paramref name="p"/>. Pfirrmann is an ordinal scale: its grade is the median of the
     /// distribution (the lowest grade whose cumulative probability reaches 0.5), which minimises the expected distance to the true grade;

@@ -11,7 +11,6 @@ using DiscScope.Evaluation;
 using DiscScope.Imaging;
 using DiscScope.Imaging.Geometry;
 using DiscScope.Imaging.Processing;
-using DiscScope.Training.DiscGrading;
 using Spectre.Console.Cli;
 
 namespace DiscScope.Cli.Commands;
@@ -125,8 +124,8 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             countRight.Add((ser.Patient, equal));
             var seq = ser.Sequence.ToLowerInvariant();
             Tally(bySeq, seq, equal);
-            Tally(byVendor, SpiderSubgroupAttributes.Vendor(ser.Manufacturer), equal);
-            Tally(byField, SpiderSubgroupAttributes.FieldStrength(ser.FieldStrengthT), equal);
+            Tally(byVendor, ScannerGroups.Vendor(ser.Manufacturer), equal);
+            Tally(byField, ScannerGroups.FieldStrength(ser.FieldStrengthT), equal);
             var heldOut = MidSagittalSplit.IsHeldOut(ser.Patient);
             if (heldOut) Tally(heldOutBySeq, seq, equal);
             bool? covers = null;

@@ -89,7 +89,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         var (cutoffs, pfirrmannDecided) = useCutoffs && heads.Contains("pfirrmann") ? PfirrmannCutoffFit.FitAndCrossValidate(rows, fused) : (null, null);
         var after = GradingCrossValidation.Summarise(patients, truth, fused, decided: pfirrmannDecided is null ? null : new Dictionary<string, int[]> { ["pfirrmann"] = pfirrmannDecided });
 
-        var pfirrmannHead = GradingTask.All.ToList().FindIndex(t => t.HeadName == "pfirrmann");
+        var pfirrmannHead = GradingTask.IndexOf("pfirrmann");
         var incomplete = rows.Count(r => DiscSegmentationQuality.Incomplete(r.Measurement));
         var review = ReviewFlagAudit.Compute(truth, fused, (h, n) => h == pfirrmannHead && pfirrmannDecided is not null ? pfirrmannDecided[n] : GradingTask.All[h].Decide(fused[h][n]),
             discFlagged: n => DiscSegmentationQuality.Incomplete(rows[n].Measurement));

@@ -26,7 +26,7 @@ public static class GradingFusionTrainer
         var models = new Dictionary<string, MultinomialLogistic>();
         foreach (var head in heads ?? DefaultHeads)
         {
-            var h = HeadIndex(head);
+            var h = GradingTask.IndexOf(head);
             models[head] = MultinomialLogisticFit.Fit(x, [.. rows.Select(r => r.Truth[h])], GradingTask.All[h].Classes, l2);
         }
         return new GradingFusion(FusionFeatures.Names, models);
@@ -47,15 +47,9 @@ public static class GradingFusionTrainer
             {
                 if (rows[i].Fold != fold) continue;
                 var f = rows[i].Features;
-                foreach (var (head, _) in fusion.Heads) result[HeadIndex(head)][i] = fusion.Apply(head, f)!;
+                foreach (var (head, _) in fusion.Heads) result[GradingTask.IndexOf(head)][i] = fusion.Apply(head, f)!;
             }
         }
         return result;
-    }
-
-    private static int HeadIndex(string head)
-    {
-        for (var h = 0; h < GradingTask.All.Count; h++) if (GradingTask.All[h].HeadName == head) return h;
-        throw new ArgumentException($"unknown grading head '{head}' (known: {string.Join(", ", GradingTask.All.Select(t => t.HeadName))})");
     }
 }

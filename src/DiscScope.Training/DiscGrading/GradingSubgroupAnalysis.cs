@@ -37,8 +37,10 @@ public static class GradingSubgroupAnalysis
         if (names.Count == 2)
         {
             var known = discs.Where((_, n) => groupOf[n] is not null).ToList();
+            // Membership looked up, not recomputed, on every resample.
+            var first = new HashSet<OutOfFoldPrediction>(discs.Where((_, n) => groupOf[n] == names[0]), ReferenceEqualityComparer.Instance);
             difference = metrics.ToDictionary(x => x.Name, x => Try(() => Bootstrap.DifferenceCi(known, d => d.Patient,
-                d => a.GroupOf(d) == names[0], d => a.GroupOf(d) == names[1], x.Of, bootstrap), $"{names[0]} − {names[1]}, {x.Label}", notes));
+                first.Contains, d => !first.Contains(d), x.Of, bootstrap), $"{names[0]} − {names[1]}, {x.Label}", notes));
         }
         return new SubgroupAttributeResult(a.Name, a.Description, groups, difference, notes);
     }

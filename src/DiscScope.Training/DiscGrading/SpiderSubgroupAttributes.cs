@@ -1,4 +1,3 @@
-using System.Globalization;
 using DiscScope.Analysis.Mri.Data;
 using DiscScope.Domain.Anatomy;
 
@@ -24,8 +23,8 @@ public static class SpiderSubgroupAttributes
         string? Model(string patient) => T2(patient)?.ScannerModel is { } m ? (modelPatients[m] >= MinPatientsPerScannerModel ? m : "other") : null;
         return
         [
-            new("vendor", "scanner manufacturer", d => Vendor(T2(d.Patient)?.Manufacturer), ["Philips", "Siemens"]),
-            new("field_strength", "magnetic field strength", d => FieldStrength(T2(d.Patient)?.FieldStrengthT), ["1.5 T", "3 T"]),
+            new("vendor", "scanner manufacturer", d => ScannerGroups.Vendor(T2(d.Patient)?.Manufacturer), ["Philips", "Siemens"]),
+            new("field_strength", "magnetic field strength", d => ScannerGroups.FieldStrength(T2(d.Patient)?.FieldStrengthT), ["1.5 T", "3 T"]),
             new("scanner_model", $"scanner model (models with fewer than {MinPatientsPerScannerModel} patients pooled as other)", d => Model(d.Patient),
                 [.. modelPatients.Where(e => e.Value >= MinPatientsPerScannerModel).OrderByDescending(e => e.Value).Select(e => e.Key), "other"]),
             new("sex", "patient's sex", d => T2(d.Patient)?.Sex?.ToUpperInvariant() switch { "F" => "female", "M" => "male", _ => null }, ["female", "male"]),
@@ -33,23 +32,6 @@ public static class SpiderSubgroupAttributes
             new("level", "disc level", d => Level(d.IvdLabel), ["L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2", "T12-L1", "T11-T12 and above"]),
         ];
     }
-
-    /// <summary>The vendor of a DICOM Manufacturer value ("Philips Healthcare" and "Philips Medical Systems" -> Philips, "SIEMENS" ->
-    /// Siemens, "GE MEDICAL SYSTEMS" -> GE, anything else as written); null where blank.</summary>
-    public static string? Vendor(string? manufacturer)
-    {
-        if (string.IsNullOrWhiteSpace(manufacturer)) return null;
-        var m = manufacturer.Trim();
-        if (m.Contains("philips", StringComparison.OrdinalIgnoreCase)) return "Philips";
-        if (m.Contains("siemens", StringComparison.OrdinalIgnoreCase)) return "Siemens";
-        if (m.StartsWith("GE ", StringComparison.OrdinalIgnoreCase) || m.Contains("general electric", StringComparison.OrdinalIgnoreCase)) return "GE";
-        if (m.Contains("canon", StringComparison.OrdinalIgnoreCase) || m.Contains("toshiba", StringComparison.OrdinalIgnoreCase)) return "Canon/Toshiba";
-        return m;
-    }
-
-    /// <summary>"1.5 T", "3 T", ... (rounded to 0.1 T); null where unknown.</summary>
-    public static string? FieldStrength(double? tesla) =>
-        tesla is double t && t > 0 ? Math.Round(t, 1).ToString("0.#", CultureInfo.InvariantCulture) + " T" : null;
 
     /// <summary>The level of a SPIDER IVD label from L5-S1 (1) up to T12-L1 (6); the discs above are pooled.</summary>
     public static string Level(int ivdLabel) => ivdLabel switch

@@ -9,8 +9,8 @@ namespace DiscScope.Training.DiscGrading;
 /// </summary>
 public sealed record SubgroupMetric(string Name, string Label, Func<IReadOnlyList<OutOfFoldPrediction>, double> Of)
 {
-    private static readonly int Pfirrmann = Index("pfirrmann");
-    private static readonly int Modic = Index("modic");
+    private static readonly int Pfirrmann = GradingTask.IndexOf("pfirrmann");
+    private static readonly int Modic = GradingTask.IndexOf("modic");
 
     /// <summary>Pfirrmann linear kappa, accuracy and within-one agreement (the decided grade: the fusion's cutoffs where stored, else
     /// the median rule); Modic any-vs-none AUC; the AUC of every binary finding.</summary>
@@ -21,7 +21,7 @@ public sealed record SubgroupMetric(string Name, string Label, Func<IReadOnlyLis
         new("pfirrmann_within_one", "Pfirrmann within one", s => PfirrmannConfusion(s).WithinOneAgreement()),
         new("modic_any_auc", "Modic-any AUC", s => Roc.Auc([.. s.Select(d => d.Truth[Modic] > 0)], [.. s.Select(d => 1 - d.Probabilities[Modic][0])])),
         .. GradingTask.All.Select((t, h) => (t, h)).Where(e => e.t.IsBinary).Select(e =>
-            new SubgroupMetric(e.t.HeadName + "_auc", GradingNamesOf(e.t.HeadName) + " AUC",
+            new SubgroupMetric(e.t.HeadName + "_auc", e.t.HeadName.Replace('_', ' ') + " AUC",
                 s => Roc.Auc([.. s.Select(d => d.Truth[e.h] == 1)], [.. s.Select(d => d.Probabilities[e.h][1])]))),
     ];
 
@@ -33,13 +33,4 @@ public sealed record SubgroupMetric(string Name, string Label, Func<IReadOnlyLis
         if (s.Count == 0) throw new UndefinedMetricException("no discs");
         return ConfusionMatrix.From([.. s.Select(d => d.Truth[Pfirrmann])], [.. s.Select(PfirrmannClass)], GradingTask.All[Pfirrmann].Classes);
     }
-
-    private static string GradingNamesOf(string head) => head switch
-    {
-        "endplate_upper" => "endplate upper",
-        "endplate_lower" => "endplate lower",
-        _ => head,
-    };
-
-    private static int Index(string head) => GradingTask.All.ToList().FindIndex(t => t.HeadName == head) is var i and >= 0 ? i : throw new InvalidOperationException($"no head {head}");
 }

@@ -22,4 +22,12 @@ public sealed class GradingTaskTests
         Assert.Equal(1, Task("herniation").Decide([0.3, 0.7]));
         Assert.Throws<ArgumentException>(() => Task("herniation").Decide([0.3, 0.3, 0.4]));
     }
+
+    [Fact]
+    public void HeadsAreFoundByName()
+    {
+        Assert.Equal(0, GradingTask.IndexOf("pfirrmann"));
+        Assert.Equal("endplate_lower", GradingTask.All[GradingTask.IndexOf("endplate_lower")].HeadName);
+        Assert.Contains("known: pfirrmann, modic", Assert.Throws<ArgumentException>(() => GradingTask.IndexOf("disc_height")).Message);
+    }
 }

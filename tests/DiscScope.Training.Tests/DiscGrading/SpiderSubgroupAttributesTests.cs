@@ -6,25 +6,6 @@ namespace DiscScope.Training.Tests.DiscGrading;
 public class SpiderSubgroupAttributesTests
 {
     [Theory]
-    [InlineData("Philips Healthcare", "Philips")]
-    [InlineData("Philips Medical Systems", "Philips")]
-    [InlineData("SIEMENS", "Siemens")]
-    [InlineData("GE MEDICAL SYSTEMS", "GE")]
-    [InlineData("TOSHIBA_MEC", "Canon/Toshiba")]
-    [InlineData(" Hitachi ", "Hitachi")]
-    [InlineData("  ", null)]
-    [InlineData(null, null)]
-    public void VendorsAreNamedOnce(string? manufacturer, string? vendor) => Assert.Equal(vendor, SpiderSubgroupAttributes.Vendor(manufacturer));
-
-    [Theory]
-    [InlineData(1.5, "1.5 T")]
-    [InlineData(3.0, "3 T")]
-    [InlineData(2.89362, "2.9 T")]
-    [InlineData(0.0, null)]
-    [InlineData(null, null)]
-    public void FieldStrengthsAreRoundedToATenthOfATesla(double? tesla, string? group) => Assert.Equal(group, SpiderSubgroupAttributes.FieldStrength(tesla));
-
-    [Theory]
     [InlineData(1, "L5-S1")]
     [InlineData(5, "L1-L2")]
     [InlineData(6, "T12-L1")]
