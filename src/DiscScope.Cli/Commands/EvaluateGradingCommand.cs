@@ -95,7 +95,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         var doc = new
         {
             evaluation = "patient-level stratified K-fold cross-validation (stratum: Pfirrmann grade); temperature fitted per fold and head on held-out training patients",
-            folds = s.Folds, seed = s.Seed, recipe = s.ParsedRecipe.ToString().ToLowerInvariant(), epochs_max = s.EpochCount, base_channels = s.BaseChannels, pfirrmann_ordinal_weight = s.OrdinalWeight, t1_drop_probability = s.T1Drop, t2_drop_probability = s.T2Drop, pfirrmann_soft_sigma = s.SoftPfirrmann, discs = samples.Count, patients = samples.Select(x => x.Patient).Distinct().Count(),
+            folds = s.Folds, seed = s.Seed, recipe = s.ParsedRecipe.ToString().ToLowerInvariant(), epochs_max = s.EpochCount, base_channels = s.BaseChannels, pfirrmann_ordinal_weight = s.OrdinalWeight, t1_drop_probability = s.T1Drop, t2_drop_probability = s.T2Drop, pfirrmann_soft_sigma = s.SoftPfirrmann, pfirrmann_truncation = s.PfirrmannTruncate, discs = samples.Count, patients = samples.Select(x => x.Patient).Distinct().Count(),
             discs_with_t1 = samples.Count(x => x.HasT1), minutes, test_time_shifts = shifts.ToString(),
             temperatures = p.Temperatures, metrics = summary,
             // Out-of-fold predictions (calibrated probabilities per head), so plots and other analyses need no new cross-validation.

@@ -61,6 +61,10 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         [Description("Context recipe: train the Pfirrmann head on soft ordinal targets of this width in grades instead of label-smoothed one-hot ones (default 0 = off).")]
         public double SoftPfirrmann { get; init; }
 
+        [CommandOption("--pfirrmann-truncate <SHARE>")]
+        [Description("Context recipe: ignore the highest-loss share of each batch's Pfirrmann targets (small-loss selection against label noise, ramped up over 10 epochs; default 0 = off).")]
+        public double PfirrmannTruncate { get; init; }
+
         [CommandOption("--base-channels <N>")]
         [Description("Channels of the network's first residual stage (default 16; each later stage doubles them).")]
         public int BaseChannels { get; init; } = 16;
@@ -78,8 +82,10 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
                 : T2Drop > 0 && ParsedRecipe != GradingRecipe.Context ? throw new InputException("--t2-drop: only the context recipe (--recipe context) drops the T2 channel")
                 : !(SoftPfirrmann is >= 0 and <= 3) ? throw new InputException($"--soft-pfirrmann {SoftPfirrmann}: expected a width of 0 to 3 grades")
                 : SoftPfirrmann > 0 && ParsedRecipe != GradingRecipe.Context ? throw new InputException("--soft-pfirrmann: only the context recipe (--recipe context) has soft targets")
+                : !(PfirrmannTruncate is >= 0 and <= 0.5) ? throw new InputException($"--pfirrmann-truncate {PfirrmannTruncate}: expected a share of 0 to 0.5")
+                : PfirrmannTruncate > 0 && ParsedRecipe != GradingRecipe.Context ? throw new InputException("--pfirrmann-truncate: only the context recipe (--recipe context) truncates the Pfirrmann targets")
                 : new(Epochs: EpochCount, Threads: Threads, Seed: Seed, BaseChannels: BaseChannels, PfirrmannOrdinalWeight: OrdinalWeight, Recipe: ParsedRecipe,
-                    T1DropProbability: T1Drop, T2DropProbability: T2Drop, PfirrmannSoftSigma: SoftPfirrmann);
+                    T1DropProbability: T1Drop, T2DropProbability: T2Drop, PfirrmannSoftSigma: SoftPfirrmann, PfirrmannTruncation: PfirrmannTruncate);
 
         [CommandOption("--out <ONNX>")]
         [Description("Output model (default models/grading/disc-grading.onnx).")]
@@ -100,7 +106,7 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         var calibration = new GradingCalibration(GradingTask.All.Select((t, h) => (t.HeadName, T: TemperatureScaling.Fit(valLogits[h], [.. val.Select(x => t.Label(x.Labels))]).Temperature))
             .ToDictionary(e => e.HeadName, e => e.T));
         var meta = GradingTrainer.Metadata(trainer.Options, net,
-            $"SPIDER midsag T2/T1 + gradings.csv: {train.Count} discs for training, {val.Count} for {(options.Recipe == GradingRecipe.Context ? "" : "early stopping and ")}calibration (patient-level split, seed {s.Seed}; {options.Recipe.ToString().ToLowerInvariant()} recipe{(options.PfirrmannOrdinalWeight > 0 ? FormattableString.Invariant($", Pfirrmann ordinal weight {options.PfirrmannOrdinalWeight}") : "")}{(options.T1DropProbability != GradingTrainingOptions.DefaultT1DropProbability ? FormattableString.Invariant($", T1 dropout {options.T1DropProbability}") : "")}{(options.T2DropProbability > 0 ? FormattableString.Invariant($", T2 dropout {options.T2DropProbability}") : "")}{(options.PfirrmannSoftSigma > 0 ? FormattableString.Invariant($", soft Pfirrmann targets sigma {options.PfirrmannSoftSigma}") : "")})", crop);
+            $"SPIDER midsag T2/T1 + gradings.csv: {train.Count} discs for training, {val.Count} for {(options.Recipe == GradingRecipe.Context ? "" : "early stopping and ")}calibration (patient-level split, seed {s.Seed}; {options.Recipe.ToString().ToLowerInvariant()} recipe{(options.PfirrmannOrdinalWeight > 0 ? FormattableString.Invariant($", Pfirrmann ordinal weight {options.PfirrmannOrdinalWeight}") : "")}{(options.T1DropProbability != GradingTrainingOptions.DefaultT1DropProbability ? FormattableString.Invariant($", T1 dropout {options.T1DropProbability}") : "")}{(options.T2DropProbability > 0 ? FormattableString.Invariant($", T2 dropout {options.T2DropProbability}") : "")}{(options.PfirrmannSoftSigma > 0 ? FormattableString.Invariant($", soft Pfirrmann targets sigma {options.PfirrmannSoftSigma}") : "")}{(options.PfirrmannTruncation > 0 ? FormattableString.Invariant($", Pfirrmann small-loss truncation {options.PfirrmannTruncation}") : "")})", crop);
         GradingTrainer.Export(net, s.Out, meta);
         calibration.Write(GradingCalibration.PathFor(s.Out), "temperature scaling per head on the validation patients (Guo et al. 2017)");
         Console.WriteLine($"wrote {s.Out} ({new FileInfo(s.Out).Length / 1024} KiB)");

@@ -20,6 +20,8 @@ namespace DiscScope.Training.DiscGrading;
 /// (0 = none, the shipped networks).</param>
 /// <param name="PfirrmannSoftSigma">Context recipe only: train the Pfirrmann head on soft ordinal targets of this width in grades
 /// (<see cref="SoftOrdinalTargets"/>) instead of label-smoothed one-hot ones (0 = off, the shipped networks).</param>
+/// <param name="PfirrmannTruncation">Context recipe only: the share of each batch's Pfirrmann targets with the highest loss that is
+/// ignored (<see cref="SmallLossSelection"/>; ramped up over the first epochs; 0 = none, the shipped networks).</param>
 public sealed record GradingTrainingOptions(
     int Epochs = 40,
     int BatchSize = 32,
@@ -34,7 +36,8 @@ public sealed record GradingTrainingOptions(
     double PfirrmannOrdinalWeight = 0,
     GradingRecipe Recipe = GradingRecipe.Classic,
     double T2DropProbability = 0,
-    double PfirrmannSoftSigma = 0)
+    double PfirrmannSoftSigma = 0,
+    double PfirrmannTruncation = 0)
 {
     /// <summary>The shipped networks' T1 dropout.</summary>
     public const double DefaultT1DropProbability = 0.3;

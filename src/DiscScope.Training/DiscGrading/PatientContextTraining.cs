@@ -51,7 +51,8 @@ public static class PatientContextTraining
                 {
                     try
                     {
-                        var loss = Epoch(net, optimizer, train, crop, o, weights, augment, rng, PatientBatches(patients, o.BatchSize, rng), stepsPerEpoch, total, ref step);
+                        var loss = Epoch(net, optimizer, train, crop, o, weights, augment, rng, PatientBatches(patients, o.BatchSize, rng), stepsPerEpoch, total, ref step,
+                            o.PfirrmannTruncation > 0 ? SmallLossSelection.ShareAt(o.PfirrmannTruncation, epoch) : 0);
                         onEpoch?.Invoke(new EpochReport(epoch, loss, -loss, epoch == o.Epochs, sw.Elapsed.TotalSeconds));
                         break;
                     }
@@ -73,7 +74,8 @@ public static class PatientContextTraining
     public const int MaxEpochAttempts = 5;
 
     private static double Epoch(MultiTaskClassifier net, optim.Optimizer optimizer, IReadOnlyList<DiscSample> train, DiscCropOptions crop, GradingTrainingOptions o,
-        IReadOnlyList<float[]> weights, GradingObjective augment, Random rng, IReadOnlyList<int[]> batches, int stepsPerEpoch, long total, ref long step)
+        IReadOnlyList<float[]> weights, GradingObjective augment, Random rng, IReadOnlyList<int[]> batches, int stepsPerEpoch, long total, ref long step,
+        double pfirrmannTruncation)
     {
         net.train();
         double lossSum = 0; var steps = 0;
@@ -93,6 +95,7 @@ public static class PatientContextTraining
                 var pfirrmann = GradingTask.All[h].Grading == Domain.Reports.Grading.Pfirrmann;
                 // A crop without its T2 does not train the Pfirrmann head (ignored target).
                 var labels = batch.Select((d, n) => pfirrmann && withoutT2[n] ? IgnoredTarget : (long)GradingTask.All[h].Label(d.Labels)).ToArray();
+                if (pfirrmann && pfirrmannTruncation > 0) labels = TruncatedLabels(output.Logits[h], labels, pfirrmannTruncation);
                 var y = tensor(labels);
                 var ce = pfirrmann && o.PfirrmannSoftSigma > 0
                     ? SoftOrdinalTargets.Loss(output.Logits[h], labels, weights[h], o.PfirrmannSoftSigma)
@@ -109,6 +112,19 @@ public static class PatientContextTraining
             lossSum += value; steps++;
         }
         return lossSum / Math.Max(1, steps);
+    }
+
+    /// <summary>
+    /// <paramref name="labels"/> with the highest-loss <paramref name="share"/> of its known targets ignored (<see cref="SmallLossSelection"/>),
+    /// ranked by each disc's unweighted label-smoothed cross-entropy (class weights would rank rare grades first).
+    /// </summary>
+    private static long[] TruncatedLabels(Tensor logits, long[] labels, double share)
+    {
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var safe = labels.Select(l => Math.Max(0, l)).ToArray();
+        var losses = nn.functional.cross_entropy(logits.detach(), tensor(safe), reduction: nn.Reduction.None, label_smoothing: LabelSmoothing).data<float>().ToArray();
+        return SmallLossSelection.Truncate(losses, labels, share, IgnoredTarget);
     }
 
     /// <summary>The target value cross-entropy ignores (PyTorch's default ignore_index).</summary>

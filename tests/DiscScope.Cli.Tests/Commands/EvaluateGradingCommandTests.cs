@@ -33,6 +33,8 @@ public class EvaluateGradingCommandTests
     [InlineData("evaluate", "--t2-drop", "1", "--t2-drop 1: expected a probability in 0..1 (below 1)")]
     [InlineData("train", "--soft-pfirrmann", "-1", "--soft-pfirrmann -1: expected a width of 0 to 3 grades")]
     [InlineData("evaluate", "--soft-pfirrmann", "NaN", "--soft-pfirrmann NaN: expected a width of 0 to 3 grades")]
+    [InlineData("train", "--pfirrmann-truncate", "0.6", "--pfirrmann-truncate 0.6: expected a share of 0 to 0.5")]
+    [InlineData("evaluate", "--pfirrmann-truncate", "-0.1", "--pfirrmann-truncate -0.1: expected a share of 0 to 0.5")]
     public void AnUnknownRecipeOrNoEpochsIsRefusedBeforeAnyDataIsRead(string verb, string option, string value, string message)
     {
         using var tmp = new TempDir();
@@ -56,6 +58,9 @@ public class EvaluateGradingCommandTests
         (exit, _, err) = CliRun.Run([verb, "grading", "--recipe", "classic", "--soft-pfirrmann", "0.6", "--data", tmp.File("no-such-data"), .. output]);
         Assert.Equal(1, exit);
         Assert.Contains("--soft-pfirrmann: only the context recipe (--recipe context) has soft targets", err);
+        (exit, _, err) = CliRun.Run([verb, "grading", "--recipe", "classic", "--pfirrmann-truncate", "0.1", "--data", tmp.File("no-such-data"), .. output]);
+        Assert.Equal(1, exit);
+        Assert.Contains("--pfirrmann-truncate: only the context recipe (--recipe context) truncates the Pfirrmann targets", err);
         Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
     }
 

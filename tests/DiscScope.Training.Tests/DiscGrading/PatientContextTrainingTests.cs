@@ -137,6 +137,25 @@ public sealed class PatientContextTrainingTests
         Assert.NotEqual(plain, soft, 3);
     }
 
+    [Fact]
+    public void The_context_recipe_trains_with_pfirrmann_truncation_once_it_has_ramped_up()
+    {
+        IReadOnlyList<double> Losses(double share)
+        {
+            var epochs = new List<DiscScope.Training.Trainers.EpochReport>();
+            new GradingTrainer(new GradingTrainingOptions(Epochs: 3, BatchSize: 8, Threads: TorchTestUtil.Threads, BaseChannels: 4, Stages: 2,
+                Recipe: GradingRecipe.Context, PfirrmannTruncation: share)).Train(Samples(), [], Crop, epochs.Add);
+            return [.. epochs.Select(e => e.TrainLoss)];
+        }
+        var plain = Losses(0);
+        var truncated = Losses(0.9);
+        Assert.All(truncated, l => Assert.True(double.IsFinite(l)));
+        // Batches of three patients hold 9 discs: in epoch 1 the ramped share (0.09) sets none aside, so nothing differs yet.
+        Assert.Equal(plain[0], truncated[0], 6);
+        // By epoch 3 (share 0.27: two of 9) the highest-loss Pfirrmann targets are left out, so the mean loss is lower.
+        Assert.True(truncated[2] < plain[2], $"truncated {truncated[2]} vs plain {plain[2]}");
+    }
+
     private static List<DiscSample> Samples(Func<int, bool>? hasT1 = null)
     {
         var rng = new Random(4);
