@@ -12,6 +12,9 @@ A request is {"cases": [case, ...]}; each case has a "kind":
   temperature    truth, logits -> temperature minimising the NLL (scipy.optimize.minimize_scalar, bounded, on log T)
   logistic       x (rows), y (class indices), c (inverse L2 strength), x_test -> sklearn multinomial LogisticRegression
                  (newton-cg to a gradient norm of 1e-10; lbfgs stops at ~1e-4) fitted on StandardScaler-ed x: probabilities of x_test
+  confident_learning  truth, probs -> cleanlab's compute_confident_joint (Northcutt et al. 2021) in numpy, as its published code
+                 computes it without calibration: per-class thresholds, the class each row is confidently counted as (-1: none)
+                 and the off-diagonal (label issue) flags
 """
 import json
 import sys
@@ -141,7 +144,20 @@ def logistic(c):
     return {"probabilities": model.predict_proba(scaler.transform(np.asarray(c["x_test"], float))).tolist()}
 
 
-KINDS = {"surface": surface, "labels": labels, "binary_scores": binary_scores, "multiclass": multiclass, "temperature": temperature, "logistic": logistic}
+def confident_learning(c):
+    y, P = np.array(c["truth"]), np.array(c["probs"], dtype=float)
+    k = P.shape[1]
+    with np.errstate(invalid="ignore"):
+        t = np.array([P[y == j, j].mean() if (y == j).any() else np.nan for j in range(k)])
+        reached = P >= t - 1e-6  # NaN thresholds compare False
+    n = reached.sum(axis=1)
+    guess = np.where(n > 1, P.argmax(axis=1), reached.argmax(axis=1))
+    counted = np.where(n > 0, guess, -1)
+    return {"thresholds": [None if np.isnan(v) else float(v) for v in t], "counted": counted.tolist(),
+            "issues": ((n > 0) & (guess != y)).tolist()}
+
+
+KINDS = {"surface": surface, "labels": labels, "binary_scores": binary_scores, "multiclass": multiclass, "temperature": temperature, "logistic": logistic, "confident_learning": confident_learning}
 
 
 def main():
