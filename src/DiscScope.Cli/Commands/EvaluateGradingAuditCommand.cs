@@ -61,7 +61,7 @@ public sealed class EvaluateGradingAuditCommand : Command<EvaluateGradingAuditCo
         File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
         var md = ReferenceAuditCard.Markdown(result, what, s.Json.Replace('\\', '/'), s.Resamples);
         Console.WriteLine(md);
-        var card = TrainGradingFusionCommand.CardToWrite(s.Card);
+        var card = ModelCardSection.Target(s.Card);
         if (card is not null) ModelCardSection.Write(card, "reference-audit", md);
         Console.WriteLine($"wrote {s.Json}{(card is not null ? " and the reference-audit section of " + card : "")}");
         return 0;

@@ -18,7 +18,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         public int Folds { get; init; } = 5;
 
         [CommandOption("--card <FILE>")]
-        [Description("Model card to (re)write with the metrics (e.g. models/grading/MODEL_CARD.md).")]
+        [Description("Model card to (re)write with the metrics (e.g. models/grading/MODEL_CARD.md; 'none' or --card=- for none).")]
         public string? Card { get; init; }
 
         [CommandOption("--from-json")]
@@ -78,11 +78,11 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         }
         AnsiConsole.Write(t);
         Console.WriteLine($"wrote {s.Json}");
-        if (s.Card is not null)
+        if (ModelCardSection.Target(s.Card) is { } card)
         {
-            ModelCardSection.Rewrite(s.Card, GradingModelCard.Markdown(summary, samples.Count, patients, samples.Count(x => x.HasT1), s.Folds, s.Seed,
+            ModelCardSection.Rewrite(card, GradingModelCard.Markdown(summary, samples.Count, patients, samples.Count(x => x.HasT1), s.Folds, s.Seed,
                 ShippedModelLine(s.ParsedRecipe == GradingRecipe.Context, s.EpochCount, null)));
-            Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
+            Console.WriteLine($"wrote {card} and {GradingPlots.Write(s.Json, card).Count} plots");
         }
         return 0;
     }
@@ -141,7 +141,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
 
     private static int CardFromJson(Settings s)
     {
-        if (s.Card is null) throw new InputException("--from-json needs --card");
+        if (s.Card is null) throw new InputException("--from-json needs --card (none: only recompute, and average with --average-with)");
         if (!File.Exists(s.Json)) throw new InputException($"{s.Json}: no such file");
         if (s.AverageWith is not null) AverageInto(s.Json, s.AverageWith);
         using var doc = JsonInput.Document(s.Json);
@@ -161,10 +161,11 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
                 metrics[m.Name] = m.Value.TryGetProperty("confusion", out _)
                     ? EvaluationJson.Deserialize<GradingSummary>(m.Value.GetRawText())
                     : EvaluationJson.Deserialize<BinarySummary>(m.Value.GetRawText());
-        ModelCardSection.Rewrite(s.Card, GradingModelCard.Markdown(metrics, root.GetProperty("discs").GetInt32(), root.GetProperty("patients").GetInt32(),
+        if (ModelCardSection.Target(s.Card) is not { } card) return 0;
+        ModelCardSection.Rewrite(card, GradingModelCard.Markdown(metrics, root.GetProperty("discs").GetInt32(), root.GetProperty("patients").GetInt32(),
             root.GetProperty("discs_with_t1").GetInt32(), root.GetProperty("folds").GetInt32(), root.GetProperty("seed").GetInt32(),
             ShippedModelLine(root)));
-        Console.WriteLine($"wrote {s.Card} and {GradingPlots.Write(s.Json, s.Card).Count} plots");
+        Console.WriteLine($"wrote {card} and {GradingPlots.Write(s.Json, card).Count} plots");
         return 0;
     }
 

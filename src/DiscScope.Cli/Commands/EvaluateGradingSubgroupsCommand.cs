@@ -72,7 +72,7 @@ public sealed class EvaluateGradingSubgroupsCommand : Command<EvaluateGradingSub
         File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
         var md = GradingSubgroupCard.Markdown(results, what, resamples: s.Resamples);
         Console.WriteLine(md);
-        var card = TrainGradingFusionCommand.CardToWrite(s.Card);
+        var card = ModelCardSection.Target(s.Card);
         if (card is not null) ModelCardSection.Write(card, "subgroups", md);
         Console.WriteLine($"wrote {s.Json}{(card is not null ? " and the subgroup section of " + card : "")}");
         return 0;

@@ -42,7 +42,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         public string? Out { get; init; }
 
         [CommandOption("--card <FILE>")]
-        [Description("Model card whose levels section is rewritten (default models/segmentation/MODEL_CARD.md for the shipped model; none with --model unless given, so a trial model cannot overwrite the shipped model's figures).")]
+        [Description("Model card whose levels section is rewritten (default models/segmentation/MODEL_CARD.md for the shipped model; none with --model unless given, so a trial model cannot overwrite the shipped model's figures; 'none' or --card=- for none).")]
         public string? Card { get; init; }
 
         /// <summary>Where the JSON goes: beside a trial model, or the shipped model's levels.json.</summary>
@@ -50,7 +50,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
             : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Model))!, "levels.json"));
 
         /// <summary>The card to rewrite, or null: only the shipped model's card by default.</summary>
-        public string? CardPath => Card ?? (Model is null ? Path.Combine("models", "segmentation", "MODEL_CARD.md") : null);
+        public string? CardPath => Card is not null ? ModelCardSection.Target(Card) : Model is null ? Path.Combine("models", "segmentation", "MODEL_CARD.md") : null;
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
@@ -204,7 +204,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         md.AppendLine(CultureInfo.InvariantCulture, $"- SPIDER mid-sagittal level names flagged for review (level confidence below {LevelReport.ReviewBelowLevelConfidence:0.##}, which also flags every grade of the series): {split.Flagged} of the {split.Total} series with a parsed spine; the disc count is right in {Percent(split.RightFlagged)} of them and in {Percent(split.RightUnflagged)} of the {split.Total - split.Flagged} others.");
         if (s.CardPath is not null) ModelCardSection.Write(s.CardPath, "levels", md.ToString());
         Console.Write(md.ToString());
-        Console.WriteLine($"wrote {outPath}" + (s.CardPath is null ? " (no model card: --model without --card)" : $" and the levels section of {s.CardPath}"));
+        Console.WriteLine($"wrote {outPath}" +  (s.CardPath is null ? (s.Card is null ? " (no model card: --model without --card)" : " (no model card)") : $" and the levels section of {s.CardPath}"));
         return 0;
     }
 

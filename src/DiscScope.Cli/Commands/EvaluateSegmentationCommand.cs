@@ -34,7 +34,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         public string Out { get; init; } = Path.Combine("models", "segmentation", "cv.json");
 
         [CommandOption("--card <FILE>")]
-        [Description("Model card to update (default models/segmentation/MODEL_CARD.md).")]
+        [Description("Model card to update (default models/segmentation/MODEL_CARD.md; 'none' or --card=- for none).")]
         public string Card { get; init; } = Path.Combine("models", "segmentation", "MODEL_CARD.md");
     }
 
@@ -117,8 +117,9 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
             md.AppendLine(CultureInfo.InvariantCulture, $"| canal, column only (as the parser outputs) | {F(columnCanal.Dice, "F3")} | {F(columnCanal.Hausdorff95Mm, "F2")} | {F(columnCanal.AverageSymmetricMm, "F2")} | {columnCanal.Cases} |");
             Console.WriteLine($"canal, column only: Dice {F(columnCanal.Dice, "F3")}, HD95 {F(columnCanal.Hausdorff95Mm, "F2")} mm");
         }
-        ModelCardSection.Write(s.Card, "cv", md.ToString());
-        Console.WriteLine($"wrote {s.Out} and {s.Card}");
+        var card = ModelCardSection.Target(s.Card);
+        if (card is not null) ModelCardSection.Write(card, "cv", md.ToString());
+        Console.WriteLine($"wrote {s.Out}{(card is not null ? " and " + card : "")}");
         return 0;
     }
 }

@@ -3,6 +3,10 @@ namespace DiscScope.Cli.Commands;
 /// <summary>Replaces (or appends) a generated section of a markdown model card between &lt;!-- name:begin --&gt; and &lt;!-- name:end --&gt; markers.</summary>
 public static class ModelCardSection
 {
+    /// <summary>The card a command's <c>--card</c> names, or null for none: no option, "none", or "-" (the latter must be written
+    /// <c>--card=-</c>: the parser reads a lone "-" as an option). No command writes a card file called "none".</summary>
+    public static string? Target(string? card) => card is null || card.Trim() is "-" or "none" or "" ? null : card;
+
     public static void Write(string cardPath, string name, string markdown)
     {
         var begin = $"<!-- {name}:begin -->"; var end = $"<!-- {name}:end -->";

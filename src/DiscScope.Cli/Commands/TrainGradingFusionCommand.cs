@@ -61,10 +61,6 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         public string Card { get; init; } = Path.Combine("models", "grading", "MODEL_CARD.md");
     }
 
-    /// <summary>The card to rewrite, or null for "none" or "-" (the latter must be written <c>--card=-</c>: the parser reads a lone
-    /// "-" as an option).</summary>
-    public static string? CardToWrite(string card) => card.Trim() is "-" or "none" or "" ? null : card;
-
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var useCutoffs = UsesCutoffs(s.PfirrmannDecision);
@@ -118,7 +114,7 @@ public sealed class TrainGradingFusionCommand : Command<TrainGradingFusionComman
         File.WriteAllText(s.Json, JsonSerializer.Serialize(doc, EvaluationJson.Options));
         var md = Markdown(before, after, fusion, rows.Count, doc.measured, s.L2, review, incomplete);
         AnsiConsole.WriteLine(md);
-        var card = CardToWrite(s.Card);
+        var card = ModelCardSection.Target(s.Card);
         if (card is not null) ModelCardSection.Write(card, "fusion", md);
         Console.WriteLine($"wrote {GradingFusion.PathFor(s.Model)}, {s.Json}{(card is not null ? " and the fusion section of " + card : "")}");
         return 0;

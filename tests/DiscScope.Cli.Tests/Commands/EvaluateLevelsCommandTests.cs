@@ -29,4 +29,13 @@ public class EvaluateLevelsCommandTests
         Assert.Equal(dir.File("card.md"), explicitCard.CardPath);
         Assert.Equal(dir.File("x.json"), explicitCard.OutPath);
     }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("-")]
+    public void NoneMeansNoCardNotAFileCalledNone(string card)
+    {
+        Assert.Null(new EvaluateLevelsCommand.Settings { Card = card }.CardPath);
+        Assert.Null(new EvaluateLevelsCommand.Settings { Card = card, Model = "trial.onnx" }.CardPath);
+    }
 }

@@ -5,6 +5,16 @@ namespace DiscScope.Cli.Tests.Commands;
 
 public class ModelCardSectionTests
 {
+    [Theory]
+    [InlineData(null)]
+    [InlineData("none")]
+    [InlineData("-")]
+    [InlineData(" ")]
+    public void NoneOrADashWritesNoCard(string? card) => Assert.Null(ModelCardSection.Target(card));
+
+    [Fact]
+    public void ACardPathIsKept() => Assert.Equal("models/grading/MODEL_CARD.md", ModelCardSection.Target("models/grading/MODEL_CARD.md"));
+
     [Fact]
     public void A_section_is_replaced_in_place_and_survives_a_rewrite_of_the_card()
     {

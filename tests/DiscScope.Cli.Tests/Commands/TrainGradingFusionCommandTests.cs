@@ -15,15 +15,6 @@ public class TrainGradingFusionCommandTests
         Assert.Throws<InputException>(() => TrainGradingFusionCommand.ParseHeads(list));
 
     [Theory]
-    [InlineData("none")]
-    [InlineData("-")]
-    [InlineData(" ")]
-    public void NoneOrADashWritesNoCard(string card) => Assert.Null(TrainGradingFusionCommand.CardToWrite(card));
-
-    [Fact]
-    public void ACardPathIsKept() => Assert.Equal("models/grading/MODEL_CARD.md", TrainGradingFusionCommand.CardToWrite("models/grading/MODEL_CARD.md"));
-
-    [Theory]
     [InlineData("cutoffs", true)]
     [InlineData(" Median ", false)]
     public void ThePfirrmannDecisionRuleIsParsed(string rule, bool cutoffs) => Assert.Equal(cutoffs, TrainGradingFusionCommand.UsesCutoffs(rule));
