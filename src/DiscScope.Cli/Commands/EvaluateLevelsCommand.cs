@@ -204,7 +204,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         md.AppendLine(CultureInfo.InvariantCulture, $"- SPIDER mid-sagittal level names flagged for review (level confidence below {LevelReport.ReviewBelowLevelConfidence:0.##}, which also flags every grade of the series): {split.Flagged} of the {split.Total} series with a parsed spine; the disc count is right in {Percent(split.RightFlagged)} of them and in {Percent(split.RightUnflagged)} of the {split.Total - split.Flagged} others.");
         if (s.CardPath is not null) ModelCardSection.Write(s.CardPath, "levels", md.ToString());
         Console.Write(md.ToString());
-        Console.WriteLine($"wrote {outPath}" +  (s.CardPath is null ? (s.Card is null ? " (no model card: --model without --card)" : " (no model card)") : $" and the levels section of {s.CardPath}"));
+        Console.WriteLine($"wrote {outPath}" + (s.CardPath is null ? (s.Card is null ? " (no model card: --model without --card)" : " (no model card)") : $" and the levels section of {s.CardPath}"));
         return 0;
     }
 
