@@ -14,26 +14,11 @@ namespace DiscScope.Cli.Commands;
 /// </summary>
 public sealed class EvaluateGradingAuditCommand : Command<EvaluateGradingAuditCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : StoredPredictionsSettings
     {
-        [CommandOption("--predictions <JSON>")]
-        [Description("Out-of-fold predictions (default models/grading/fusion-evaluation.json: the fused predictions `analyze` reports; an `evaluate grading` JSON works too).")]
-        public string Predictions { get; init; } = Path.Combine("models", "grading", "fusion-evaluation.json");
-
-        [CommandOption("--resamples <N>")]
-        [Description("Bootstrap resamples per interval (default 2000).")]
-        public int Resamples { get; init; } = 2000;
-
         [CommandOption("--json <FILE>")]
         [Description("Result (default models/grading/reference-audit.json).")]
         public string Json { get; init; } = Path.Combine("models", "grading", "reference-audit.json");
-
-        [CommandOption("--card <MD>")]
-        [Description("Model card whose reference-audit section is rewritten (default models/grading/MODEL_CARD.md; 'none' or --card=- for none).")]
-        public string Card { get; init; } = Path.Combine("models", "grading", "MODEL_CARD.md");
-
-        public override ValidationResult Validate() =>
-            Resamples is >= 100 and <= 100_000 ? ValidationResult.Success() : ValidationResult.Error($"--resamples {Resamples}: expected 100 to 100000");
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)

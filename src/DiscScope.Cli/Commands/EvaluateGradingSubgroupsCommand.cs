@@ -15,30 +15,15 @@ namespace DiscScope.Cli.Commands;
 /// </summary>
 public sealed class EvaluateGradingSubgroupsCommand : Command<EvaluateGradingSubgroupsCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : StoredPredictionsSettings
     {
         [CommandOption("--data <DIR>")]
         [Description("Shared data folder, for spider/overview.csv (default: DISCSCOPE_DATA or ../shared/data).")]
         public string? Data { get; init; }
 
-        [CommandOption("--predictions <JSON>")]
-        [Description("Out-of-fold predictions (default models/grading/fusion-evaluation.json: the fused predictions, which are what `analyze` reports; an `evaluate grading` JSON works too).")]
-        public string Predictions { get; init; } = Path.Combine("models", "grading", "fusion-evaluation.json");
-
-        [CommandOption("--resamples <N>")]
-        [Description("Bootstrap resamples per interval (default 2000).")]
-        public int Resamples { get; init; } = 2000;
-
         [CommandOption("--json <FILE>")]
         [Description("Result (default models/grading/subgroups.json).")]
         public string Json { get; init; } = Path.Combine("models", "grading", "subgroups.json");
-
-        [CommandOption("--card <MD>")]
-        [Description("Model card whose subgroup section is rewritten (default models/grading/MODEL_CARD.md; 'none' or --card=- for none).")]
-        public string Card { get; init; } = Path.Combine("models", "grading", "MODEL_CARD.md");
-
-        public override ValidationResult Validate() =>
-            Resamples is >= 100 and <= 100_000 ? ValidationResult.Success() : ValidationResult.Error($"--resamples {Resamples}: expected 100 to 100000");
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
