@@ -34,6 +34,9 @@ public static class OutOfFoldPredictionsJson
         return (result, source);
     }
 
+    /// <summary>How far a stored distribution may sum from 1: the files round each probability to 4 decimals.</summary>
+    public const double SumTolerance = 0.01;
+
     private static OutOfFoldPrediction One(JsonElement r)
     {
         var truth = r.GetProperty("truth"); var probabilities = r.GetProperty("probabilities");
@@ -43,6 +46,8 @@ public static class OutOfFoldPredictionsJson
         {
             var task = GradingTask.All[h];
             if (p[h].Length != task.Classes) throw new FormatException($"{task.HeadName}: {p[h].Length} probabilities for {task.Classes} classes");
+            if (p[h].Any(v => !(v is >= 0 and <= 1)) || Math.Abs(p[h].Sum() - 1) > SumTolerance)
+                throw new FormatException($"{task.HeadName}: probabilities [{string.Join(", ", p[h].Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}] are not a distribution (each in 0..1, summing to 1)");
             if (y[h] < 0 || y[h] >= task.Classes) throw new FormatException($"{task.HeadName}: reference class {y[h]} outside 0..{task.Classes - 1}");
         }
         int? decided = r.TryGetProperty("pfirrmann_decided", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetInt32() : null;

@@ -94,4 +94,28 @@ public class EvaluateGradingSubgroupsCommandTests
         var e = Assert.Throws<InputException>(() => OutOfFoldPredictionsJson.Read(path, preferFused: false));
         Assert.Contains("endplate_lower: 3 probabilities for 2 classes", e.Message);
     }
+
+    [Theory]
+    [InlineData(new[] { 0.0, 0.0, 0.0, 0.0, 0.0 })]
+    [InlineData(new[] { -1.0, 0.5, 0.5, 0.5, 0.5 })]
+    [InlineData(new[] { 0.5, 0.5, 0.5, 0.0, 0.0 })]
+    public void APfirrmannVectorThatIsNotADistributionIsRefused(double[] pfirrmann)
+    {
+        using var tmp = new TempDir();
+        var path = tmp.File("p.json");
+        var heads = new[] { ("pfirrmann", 5), ("modic", 4), ("herniation", 2), ("bulging", 2), ("narrowing", 2), ("spondylolisthesis", 2), ("endplate_upper", 2), ("endplate_lower", 2) };
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            predictions = new[] { new { patient = "1", ivd = 1, fold = 0, hasT1 = true,
+                truth = heads.ToDictionary(h => h.Item1, _ => 0),
+                probabilities = heads.ToDictionary(h => h.Item1, h => h.Item1 == "pfirrmann" ? pfirrmann : Enumerable.Repeat(1.0 / h.Item2, h.Item2).ToArray()) } },
+        }));
+        var e = Assert.Throws<InputException>(() => OutOfFoldPredictionsJson.Read(path, preferFused: false));
+        Assert.Contains("predictions[0] is not a prediction (pfirrmann: probabilities", e.Message);
+        Assert.Contains("are not a distribution", e.Message);
+        var (exit, _, err) = CliRun.Run("evaluate", "grading-audit", "--predictions", path, "--json", tmp.File("a.json"), "--card", "none");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("are not a distribution", err);
+        Assert.DoesNotContain("   at ", err); // a reason, not a stack trace
+    }
 }
