@@ -150,7 +150,7 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         if (root.TryGetProperty("predictions", out var predictions))
         {
             // Metrics are recomputed from the stored out-of-fold predictions with the current decision rules, and written back.
-            metrics = new Dictionary<string, object>(Rescore([.. predictions.EnumerateArray()]));
+            metrics = new Dictionary<string, object>(Rescore(OutOfFoldPredictionsJson.Read(s.Json, preferFused: false).Predictions));
             var node = JsonInput.Node(s.Json);
             node["metrics"] = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(metrics, EvaluationJson.Options));
             File.WriteAllText(s.Json, node.ToJsonString(EvaluationJson.Options));
@@ -177,6 +177,8 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
         if (files.Length == 0) throw new InputException("--average-with: no file named");
         foreach (var f in files)
             if (!File.Exists(f)) throw new InputException($"{f}: no such file");
+        // Every file's predictions are checked (each a distribution per head, every field present) before any is averaged.
+        foreach (var f in files.Prepend(json)) OutOfFoldPredictionsJson.Read(f, preferFused: false);
         var a = JsonInput.Node(json);
         Average(a, [.. files.Select(JsonInput.Node)], files);
         File.WriteAllText(json, a.ToJsonString(EvaluationJson.Options));
@@ -221,11 +223,13 @@ public sealed class EvaluateGradingCommand : Command<EvaluateGradingCommand.Sett
     }
 
     /// <summary>The cross-validation summary (<see cref="GradingCrossValidation.Summarise(IReadOnlyList{string}, IReadOnlyList{int[]}, IReadOnlyList{double[][]}, BootstrapOptions?, IReadOnlyDictionary{string, int[]}?)"/>) from stored predictions.</summary>
-    private static IReadOnlyDictionary<string, object> Rescore(List<JsonElement> rows) =>
+    /// <summary>The metrics of checked out-of-fold predictions (<see cref="OutOfFoldPredictionsJson"/>; a malformed one is refused with
+    /// the reason before anything is computed or written).</summary>
+    private static IReadOnlyDictionary<string, object> Rescore(IReadOnlyList<OutOfFoldPrediction> rows) =>
         GradingCrossValidation.Summarise(
-            [.. rows.Select(r => r.GetProperty("patient").GetString()!)],
-            [.. GradingTask.All.Select(t => rows.Select(r => r.GetProperty("truth").GetProperty(t.HeadName).GetInt32()).ToArray())],
-            [.. GradingTask.All.Select(t => rows.Select(r => r.GetProperty("probabilities").GetProperty(t.HeadName).EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray())]);
+            [.. rows.Select(r => r.Patient)],
+            [.. GradingTask.All.Select((_, h) => rows.Select(r => r.Truth[h]).ToArray())],
+            [.. GradingTask.All.Select((_, h) => rows.Select(r => r.Probabilities[h]).ToArray())]);
 
     private static string Ci(MetricWithCi? m) => m is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.000} [[{m.Lower:0.000}, {m.Upper:0.000}]]");
 }

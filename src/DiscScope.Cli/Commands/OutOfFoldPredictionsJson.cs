@@ -39,9 +39,10 @@ public static class OutOfFoldPredictionsJson
 
     private static OutOfFoldPrediction One(JsonElement r)
     {
-        var truth = r.GetProperty("truth"); var probabilities = r.GetProperty("probabilities");
-        int[] y = [.. GradingTask.All.Select(t => truth.GetProperty(t.HeadName).GetInt32())];
-        double[][] p = [.. GradingTask.All.Select(t => probabilities.GetProperty(t.HeadName).EnumerateArray().Select(v => v.GetDouble()).ToArray())];
+        if (r.ValueKind != JsonValueKind.Object) throw new FormatException($"a {r.ValueKind}, not an object");
+        var truth = Field(r, "truth"); var probabilities = Field(r, "probabilities");
+        int[] y = [.. GradingTask.All.Select(t => Field(truth, t.HeadName, "truth.").GetInt32())];
+        double[][] p = [.. GradingTask.All.Select(t => Field(probabilities, t.HeadName, "probabilities.").EnumerateArray().Select(v => v.GetDouble()).ToArray())];
         for (var h = 0; h < GradingTask.All.Count; h++)
         {
             var task = GradingTask.All[h];
@@ -51,7 +52,11 @@ public static class OutOfFoldPredictionsJson
             if (y[h] < 0 || y[h] >= task.Classes) throw new FormatException($"{task.HeadName}: reference class {y[h]} outside 0..{task.Classes - 1}");
         }
         int? decided = r.TryGetProperty("pfirrmann_decided", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetInt32() : null;
-        return new OutOfFoldPrediction(r.GetProperty("patient").GetString() ?? throw new FormatException("patient is null"), r.GetProperty("ivd").GetInt32(),
-            r.GetProperty("fold").GetInt32(), r.GetProperty("hasT1").GetBoolean(), y, p, decided);
+        return new OutOfFoldPrediction(Field(r, "patient").GetString() ?? throw new FormatException("patient is null"), Field(r, "ivd").GetInt32(),
+            Field(r, "fold").GetInt32(), Field(r, "hasT1").GetBoolean(), y, p, decided);
     }
+
+    /// <summary>The member <paramref name="name"/> of an object; a missing one (or a non-object) is a FormatException naming it.</summary>
+    private static JsonElement Field(JsonElement o, string name, string prefix = "") =>
+        o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) ? v : throw new FormatException($"no \"{prefix}{name}\"");
 }

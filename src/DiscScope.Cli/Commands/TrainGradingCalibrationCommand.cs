@@ -40,6 +40,7 @@ public sealed class TrainGradingCalibrationCommand : Command<TrainGradingCalibra
     {
         if (!File.Exists(s.Predictions)) throw new InputException($"{s.Predictions}: no such file (average the runs with `discscope evaluate grading --from-json --average-with` first)");
         if (Path.GetFullPath(s.Predictions) == Path.GetFullPath(s.Json)) throw new InputException($"--json {s.Json} would overwrite the uncalibrated predictions it is fitted on; name another file");
+        OutOfFoldPredictionsJson.Read(s.Predictions, preferFused: false); // every prediction checked (fields, distributions) before fitting
         var node = JsonInput.Node(s.Predictions);
         var (heads, _) = Calibrate(node, s.Predictions);
         var calibration = new GradingCalibration(heads.ToDictionary(h => h.Head, h => h.Temperature));

@@ -119,4 +119,27 @@ public class EvaluateGradingCommandTests
         }
         Assert.Equal([44, 42, 43], third["seeds"]!.AsArray().Select(s => s!.GetValue<int>()));
     }
+
+    [Fact]
+    public void FromJsonRefusesMalformedPredictionsWithTheReasonAndLeavesTheFilesAlone()
+    {
+        using var tmp = new TempDir();
+        var shipped = Path.Combine(SharedData.RepoRoot, "models", "grading", "evaluation.json");
+        var main = tmp.File("e.json");
+        File.Copy(shipped, main);
+        var node = JsonNode.Parse(File.ReadAllText(shipped))!;
+        node["predictions"]![2]!["probabilities"]!["pfirrmann"] = new JsonArray(0.0, 0.0, 0.0, 0.0, 0.0);
+        var other = tmp.File("other.json");
+        File.WriteAllText(other, node.ToJsonString());
+        var (exit, _, err) = CliRun.Run("evaluate", "grading", "--from-json", "--json", main, "--average-with", other, "--card", "none");
+        Assert.Equal(1, exit);
+        Assert.Contains("other.json: predictions[2] is not a prediction (pfirrmann: probabilities [0, 0, 0, 0, 0] are not a distribution", err);
+        Assert.Equal(File.ReadAllBytes(shipped), File.ReadAllBytes(main));
+
+        File.WriteAllText(other, "{\"predictions\": [{\"patient\": \"1\"}]}");
+        (exit, _, err) = CliRun.Run("evaluate", "grading", "--from-json", "--json", other, "--card", "none");
+        Assert.Equal(1, exit);
+        Assert.Contains("predictions[0] is not a prediction (no \"truth\")", err);
+        Assert.DoesNotContain("   at ", err);
+    }
 }
