@@ -33,7 +33,10 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         if (!File.Exists(s.Report)) throw new InputException($"{s.Report}: no such file");
         var folder = Path.GetDirectoryName(Path.GetFullPath(s.Report))!;
         using var input = File.OpenRead(s.Report);
-        var ctx = new ReportContext(ReportJsonReader.Read(input)) { BaseDirectory = folder };
+        Domain.Reports.StudyReport report;
+        try { report = ReportJsonReader.Read(input); }
+        catch (ReportingException e) when (e.Format == "report.json") { throw new InputException($"{s.Report}: {e.Reason}"); } // the file the user named
+        var ctx = new ReportContext(report) { BaseDirectory = folder };
         // Everything the renderers rely on is checked before the first file is written (the reader checks grades and numbers), so a bad
         // report leaves no partial output.
         ctx.CheckReferencedPaths("report.json");

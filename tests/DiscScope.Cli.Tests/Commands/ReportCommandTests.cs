@@ -69,4 +69,16 @@ public class ReportCommandTests
         File.WriteAllText(t.File("report.json"), """{"schema":"something/2"}""");
         Assert.Equal(CliApp.BadInput, CliApp.Run(["report", t.File("report.json")]));
     }
+
+    [Fact]
+    public void ABrokenReportIsNamedByTheFileTheUserGave()
+    {
+        using var t = new TempDir();
+        var path = t.File("study-17.json");
+        File.WriteAllText(path, """{"schema":"discscope.report/1"}""");
+        var (exit, _, err) = CliRun.Run("report", path, "--out", t.File("out"));
+        Assert.Equal(CliApp.BadInput, exit);
+        Assert.Contains($"{path}: $.", err);
+        Assert.DoesNotContain("report.json:", err);
+    }
 }
