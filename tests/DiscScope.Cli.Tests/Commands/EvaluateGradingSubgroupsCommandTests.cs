@@ -84,13 +84,7 @@ public class EvaluateGradingSubgroupsCommandTests
     public void AProbabilityVectorOfTheWrongLengthIsRefused()
     {
         using var tmp = new TempDir();
-        var path = tmp.File("p.json");
-        var heads = new[] { ("pfirrmann", 5), ("modic", 4), ("herniation", 2), ("bulging", 2), ("narrowing", 2), ("spondylolisthesis", 2), ("endplate_upper", 2), ("endplate_lower", 3) };
-        File.WriteAllText(path, JsonSerializer.Serialize(new
-        {
-            predictions = new[] { new { patient = "1", ivd = 1, fold = 0, hasT1 = true,
-                truth = heads.ToDictionary(h => h.Item1, _ => 0), probabilities = heads.ToDictionary(h => h.Item1, h => Enumerable.Repeat(1.0 / h.Item2, h.Item2).ToArray()) } },
-        }));
+        var path = OnePrediction(tmp, "endplate_lower", [0.3, 0.3, 0.4]);
         var e = Assert.Throws<InputException>(() => OutOfFoldPredictionsJson.Read(path, preferFused: false));
         Assert.Contains("endplate_lower: 3 probabilities for 2 classes", e.Message);
     }
@@ -102,14 +96,7 @@ public class EvaluateGradingSubgroupsCommandTests
     public void APfirrmannVectorThatIsNotADistributionIsRefused(double[] pfirrmann)
     {
         using var tmp = new TempDir();
-        var path = tmp.File("p.json");
-        var heads = new[] { ("pfirrmann", 5), ("modic", 4), ("herniation", 2), ("bulging", 2), ("narrowing", 2), ("spondylolisthesis", 2), ("endplate_upper", 2), ("endplate_lower", 2) };
-        File.WriteAllText(path, JsonSerializer.Serialize(new
-        {
-            predictions = new[] { new { patient = "1", ivd = 1, fold = 0, hasT1 = true,
-                truth = heads.ToDictionary(h => h.Item1, _ => 0),
-                probabilities = heads.ToDictionary(h => h.Item1, h => h.Item1 == "pfirrmann" ? pfirrmann : Enumerable.Repeat(1.0 / h.Item2, h.Item2).ToArray()) } },
-        }));
+        var path = OnePrediction(tmp, "pfirrmann", pfirrmann);
         var e = Assert.Throws<InputException>(() => OutOfFoldPredictionsJson.Read(path, preferFused: false));
         Assert.Contains("predictions[0] is not a prediction (pfirrmann: probabilities", e.Message);
         Assert.Contains("are not a distribution", e.Message);
@@ -117,5 +104,19 @@ public class EvaluateGradingSubgroupsCommandTests
         Assert.NotEqual(0, exit);
         Assert.Contains("are not a distribution", err);
         Assert.DoesNotContain("   at ", err); // a reason, not a stack trace
+    }
+
+    /// <summary>A predictions file of one disc: uniform probabilities for every head except <paramref name="head"/>, which gets <paramref name="p"/>.</summary>
+    private static string OnePrediction(TempDir tmp, string head, double[] p)
+    {
+        var path = tmp.File("p.json");
+        var heads = new[] { ("pfirrmann", 5), ("modic", 4), ("herniation", 2), ("bulging", 2), ("narrowing", 2), ("spondylolisthesis", 2), ("endplate_upper", 2), ("endplate_lower", 2) };
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            predictions = new[] { new { patient = "1", ivd = 1, fold = 0, hasT1 = true,
+                truth = heads.ToDictionary(h => h.Item1, _ => 0),
+                probabilities = heads.ToDictionary(h => h.Item1, h => h.Item1 == head ? p : Enumerable.Repeat(1.0 / h.Item2, h.Item2).ToArray()) } },
+        }));
+        return path;
     }
 }
