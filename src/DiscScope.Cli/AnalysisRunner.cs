@@ -47,7 +47,8 @@ public static class AnalysisRunner
         var notes = new List<string>();
         if (study.Note is not null) notes.Add(study.Note);
         var (sequence, sequenceNote) = InputSequence.Resolve(requested, main.Timing);
-        if (sequenceNote is not null) notes.Add(sequenceNote);
+        var isMr = Analysis.Mri.ModalityCheck.Of(main.Source.Modality) is null; // a non-MR input is not assessed: no note on its MR timing
+        if (sequenceNote is not null && isMr) notes.Add(sequenceNote);
         var (t2, source) = (main.Volume, main.Source with { Sequence = sequence });
         if (sequence == "t1" && q.T1 is not null)
             throw new InputException($"--t1 adds a T1 to a T2 input, but {q.Input} is a T1 ({sequenceNote}): give the T2 as the input");
@@ -57,7 +58,8 @@ public static class AnalysisRunner
             : sequence == "t1" ? null : study.T1;
         if (t1Study is not null)
         {
-            if (InputSequence.T1Refusal(t1Study.Timing) is { } refusal) notes.Add(refusal);
+            if (Analysis.Mri.ModalityCheck.Of(t1Study.Source.Modality) is not null) notes.Add($"T1 not used: the T1 series' modality is {t1Study.Source.Modality.Trim()}, not MR");
+            else if (InputSequence.T1Refusal(t1Study.Timing) is { } refusal) notes.Add(refusal);
             else t1 = t1Study.Volume;
         }
         Stage("read input");

@@ -22,4 +22,6 @@ public enum NoSpineReason
     NoSpineStructures,
     /// <summary>The image is far larger, in pixels or in millimetres at its spacing, than any MR: refused before segmentation.</summary>
     ImageTooLarge,
+    /// <summary>The series is not MR (its DICOM Modality says CT, CR, ...): the models segment and grade MR only.</summary>
+    NotMr,
 }

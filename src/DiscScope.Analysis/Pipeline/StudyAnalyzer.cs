@@ -22,8 +22,9 @@ public sealed class StudyAnalyzer(SpineParser parser, DiscGrader? grader, IReadO
     public StudyAnalysis Analyze(StudyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (t2Image, seg, t2Flipped) = parser.ParseUpright(input.T2);
         var report = new StudyReport { Source = input.Source, SoftwareVersion = softwareVersion, Models = models };
+        if (ModalityCheck.Of(input.Source.Modality) is { } notMr) return new StudyAnalysis(report with { CannotAssess = notMr.ToString() }, null, null, null, []);
+        var (t2Image, seg, t2Flipped) = parser.ParseUpright(input.T2);
         if (seg.Result is not ParsedSpine spine)
             return new StudyAnalysis(report with { CannotAssess = seg.Result.ToString() }, null, null, null, []);
 

@@ -53,6 +53,13 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
             // A DICOM study of several series is read as its sagittal series (T2 first), as `analyze` does.
             var study = StudyReader.ReadStudy(s.Input, s.PixelSpacing, null, null, wantT1: false);
             if (study.Note is not null) Console.Error.WriteLine($"discscope: {study.Note}");
+            if (ModalityCheck.Of(study.Input.Source.Modality) is { } notMr)
+            {
+                // Never segmented: the network would label a CT or radiograph as if it were MR.
+                if (s.Json) Console.WriteLine(JsonSerializer.Serialize(new { input = s.Input, found = false, reason = notMr.Kind.ToString(), message = notMr.Message }, new JsonSerializerOptions { WriteIndented = true }));
+                else Console.Error.WriteLine($"discscope: {notMr.Message}");
+                return CliApp.BadInput;
+            }
             input = study.Input.Volume;
         }
         else

@@ -195,4 +195,37 @@ public class AnalyzeCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("DICOM carries its own", err);
     }
+
+    /// <summary>A spine series whose DICOM Modality is not MR (a CT here) is never segmented or graded: analyze reports "cannot assess"
+    /// with the modality named, segment refuses it and writes no labels.</summary>
+    [Fact]
+    public void A_series_that_is_not_MR_is_not_assessed()
+    {
+        using var tmp = new TempDir();
+        var dir = Directory.CreateDirectory(tmp.File("ct")).FullName;
+        foreach (var f in Reporting.Dicom.Mr.MrSeriesBuilder.Build(Analysis.Synthetic.LumbarPhantom.Create().Image, new Reporting.Dicom.Mr.MrSeriesInfo()))
+        {
+            f.Dataset.SetString(new Dicom.DicomTag(0x0008, 0x0060), Dicom.DicomVR.CS, "CT"); // Modality
+            Dicom.DicomWriter.Write(f, Path.Combine(dir, f.Source));
+        }
+        var (exit, _, err) = CliRun.Run("analyze", dir, "--out", tmp.File("out"), "--formats", "json");
+        Assert.Equal(1, exit);
+        using (var r = JsonDocument.Parse(File.ReadAllText(tmp.File(Path.Combine("out", "report.json")))))
+        {
+            Assert.Contains("the series' modality is CT, not MR", r.RootElement.GetProperty("cannot_assess").GetString());
+            Assert.Equal(0, r.RootElement.GetProperty("levels").GetArrayLength());
+            Assert.DoesNotContain(r.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("DICOM timing", StringComparison.Ordinal));
+        }
+        // As the --t1 of an MR series, it is not used as a T1.
+        var mr = Directory.CreateDirectory(tmp.File("mr")).FullName;
+        TimedMrSeries.Write(Analysis.Synthetic.LumbarPhantom.Create().Image, new Reporting.Dicom.Mr.MrSeriesInfo(), 100, 3000, mr);
+        (exit, _, err) = CliRun.Run("analyze", mr, "--t1", dir, "--out", tmp.File("out2"), "--formats", "json");
+        Assert.True(exit == 0, err);
+        using (var r = JsonDocument.Parse(File.ReadAllText(tmp.File(Path.Combine("out2", "report.json")))))
+            Assert.Contains(r.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString() == "T1 not used: the T1 series' modality is CT, not MR");
+        (exit, _, err) = CliRun.Run("segment", dir, "--out", tmp.File("labels.nii.gz"));
+        Assert.Equal(CliApp.BadInput, exit);
+        Assert.Contains("no sagittal spine found: the series' modality is CT, not MR", err);
+        Assert.False(File.Exists(tmp.File("labels.nii.gz")));
+    }
 }
