@@ -13,6 +13,9 @@ public sealed record LevelAssignmentOptions
     public double MinCanalAreaMm2 { get; init; } = 200;
     /// <summary>A spine needs at least this many discs in a column.</summary>
     public int MinDiscs { get; init; } = 3;
+    /// <summary>A parse that ends with fewer discs than this, after every rule, is not reported as a spine: a sagittal lumbar MR shows at
+    /// least L2-L3 to L5-S1, and three-disc parses are what pictures that are not lumbar MR give (DICOM test images, screenshots).</summary>
+    public int MinReportedDiscs { get; init; } = 4;
     /// <summary>Disc fragments whose centroids are closer than this vertically are one disc.</summary>
     public double MergeDiscFragmentsMm { get; init; } = 6;
     /// <summary>Allowed vertical distance between adjacent discs (mm).</summary>

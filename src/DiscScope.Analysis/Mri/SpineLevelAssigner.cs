@@ -192,6 +192,9 @@ public static class SpineLevelAssigner
                 FormattableString.Invariant($"the lowest disc is rudimentary ({lowest.AreaMm2:F0} mm² vs median {medianArea:F0} mm²): possible lumbosacral transitional vertebra")));
             confidence *= 0.6;
         }
+        if (discOut.Count < o.MinReportedDiscs)
+            return new NoSagittalSpine(NoSpineReason.NoSpineStructures,
+                $"only {discOut.Count} disc(s) found (a sagittal lumbar MR shows at least {o.MinReportedDiscs}, L2-L3 to L5-S1)");
         return new ParsedSpine(discOut, vertOut, sacrum is not null, Math.Round(confidence, 3), warnings, labels);
     }
 

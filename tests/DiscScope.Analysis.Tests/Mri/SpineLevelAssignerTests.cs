@@ -175,6 +175,18 @@ public sealed class SpineLevelAssignerTests
     }
 
     [Fact]
+    public void Three_discs_are_a_column_but_not_reported_as_a_lumbar_spine()
+    {
+        var r = Assert.IsType<NoSagittalSpine>(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(3).Map));
+        Assert.Equal(NoSpineReason.NoSpineStructures, r.Kind);
+        Assert.Contains("only 3 disc(s) found (a sagittal lumbar MR shows at least 4, L2-L3 to L5-S1)", r.Message);
+        // Four are: the same phantom one disc taller.
+        Assert.Equal(4, Parsed(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(4).Map)).Discs.Count);
+        // The threshold is an option: at 3 the three-disc column is named.
+        Assert.Equal(3, Parsed(SpineLevelAssigner.Assign(SyntheticSpine.Lumbar(3).Map, new LevelAssignmentOptions { MinReportedDiscs = 3 })).Discs.Count);
+    }
+
+    [Fact]
     public void Discs_side_by_side_are_not_a_column()
     {
         var s = new SyntheticSpine();
