@@ -53,13 +53,8 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
             // A DICOM study of several series is read as its sagittal series (T2 first), as `analyze` does.
             var study = StudyReader.ReadStudy(s.Input, s.PixelSpacing, null, null, wantT1: false);
             if (study.Note is not null) Console.Error.WriteLine($"discscope: {study.Note}");
-            if (ModalityCheck.Of(study.Input.Source.Modality) is { } notMr)
-            {
-                // Never segmented: the network would label a CT or radiograph as if it were MR.
-                if (s.Json) Console.WriteLine(JsonSerializer.Serialize(new { input = s.Input, found = false, reason = notMr.Kind.ToString(), message = notMr.Message }, new JsonSerializerOptions { WriteIndented = true }));
-                else Console.Error.WriteLine($"discscope: {notMr.Message}");
-                return CliApp.BadInput;
-            }
+            // Never segmented: the network would label a CT or radiograph as if it were MR.
+            if (ModalityCheck.Of(study.Input.Source.Modality) is { } notMr) return Refuse(s, notMr);
             input = study.Input.Volume;
         }
         else
@@ -70,12 +65,8 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
         using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Model));
         // A bare PNG stored upside down is parsed upright, as `analyze` does; its labels are written back in the input's orientation.
         var (_, seg, flipped) = new SpineParser(new SliceSegmenter(net)).ParseUpright(input);
-        if (s.Json) Console.WriteLine(JsonSerializer.Serialize(Report(seg, s.Input, s.Out, flipped), new JsonSerializerOptions { WriteIndented = true }));
-        if (seg.Result is NoSagittalSpine none)
-        {
-            if (!s.Json) Console.Error.WriteLine($"discscope: {none.Message}");
-            return CliApp.BadInput;
-        }
+        if (seg.Result is NoSagittalSpine none) return Refuse(s, none);
+        if (s.Json) Console.WriteLine(JsonSerializer.Serialize(Report(seg, s.Input, s.Out, flipped), JsonOut));
         var parsed = (ParsedSpine)seg.Result;
         var labels = seg.Labels!.Labels;
         if (flipped) labels = new Volume<short>(labels.Geometry, [.. RowFlip.Apply(labels).Voxels.Select(v => (short)v)]);
@@ -94,6 +85,18 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
         return 0;
     }
 
+    private static readonly JsonSerializerOptions JsonOut = new() { WriteIndented = true };
+
+    /// <summary>No spine (or not MR): the reason as JSON with --json, else on stderr; nothing is written.</summary>
+    private static int Refuse(Settings s, NoSagittalSpine none)
+    {
+        if (s.Json) Console.WriteLine(JsonSerializer.Serialize(NoSpine(none, s.Input), JsonOut));
+        else Console.Error.WriteLine($"discscope: {none.Message}");
+        return CliApp.BadInput;
+    }
+
+    private static object NoSpine(NoSagittalSpine n, string input) => new { input, found = false, reason = n.Kind.ToString(), message = n.Message };
+
     /// <summary>The machine-readable result. When the image was parsed flipped top to bottom (<paramref name="flippedUpright"/>), the
     /// centroids are given back in the input's frame, as the written labels are.</summary>
     public static object Report(SpineSegmentation seg, string input, string? output, bool flippedUpright = false)
@@ -103,7 +106,7 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
         double[] Centroid(double x, double y) => [x, flippedUpright ? height - y : y];
         return seg.Result switch
         {
-            NoSagittalSpine n => new { input, found = false, reason = n.Kind.ToString(), message = n.Message },
+            NoSagittalSpine n => NoSpine(n, input),
             ParsedSpine p => (object)new
             {
                 input, output, found = true, midSagittalSlice = seg.MidSagittalSlice, confidence = p.Confidence, sacrumFound = p.SacrumFound,

@@ -70,8 +70,8 @@ public sealed class TrainGradingCommand : Command<TrainGradingCommand.Settings>
         public int BaseChannels { get; init; } = 16;
 
         /// <summary>The training options these settings name; a base width outside 4-64, fewer than one epoch, a negative or non-finite
-        /// ordinal weight, a T1 dropout outside 0..1, a T2 dropout outside [0, 1), a soft Pfirrmann width outside 0-3, or either of the last
-        /// two outside the context recipe is a bad input.</summary>
+        /// ordinal weight, a T1 dropout outside 0..1, a T2 dropout outside [0, 1), a soft Pfirrmann width outside 0-3, a Pfirrmann truncation
+        /// share outside 0-0.5, or any of the last three outside the context recipe is a bad input.</summary>
         public GradingTrainingOptions TrainingOptions() =>
             BaseChannels is < 4 or > 64
                 ? throw new InputException($"--base-channels {BaseChannels}: expected 4-64")
