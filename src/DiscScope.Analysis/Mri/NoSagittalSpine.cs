@@ -24,4 +24,6 @@ public enum NoSpineReason
     ImageTooLarge,
     /// <summary>The series is not MR (its DICOM Modality says CT, CR, ...): the models segment and grade MR only.</summary>
     NotMr,
+    /// <summary>The image gate (<see cref="SpineImageGate"/>) finds the image unlike a sagittal spine MR (a radiograph, CT, photo ...).</summary>
+    NotSpineImage,
 }

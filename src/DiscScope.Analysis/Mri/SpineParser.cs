@@ -9,10 +9,15 @@ namespace DiscScope.Analysis.Mri;
 /// Spine parsing of a sagittal MR image or series: checks (orientation, signal) -> every sagittal slice segmented -> mid-sagittal slice
 /// chosen by canal area -> levels named there (<see cref="SpineLevelAssigner"/>) -> labels carried to every slice through the disc planes.
 /// 2D images (one slice) are taken as sagittal with columns anterior->posterior and rows superior->inferior.
+/// With a <paramref name="gate"/>, a parse that found a spine is kept only when the gate takes the slice it was found on for a sagittal
+/// spine MR (<see cref="SpineImageGate"/>): the segmentation network alone finds disc columns on radiographs.
 /// </summary>
-public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? options = null)
+public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? options = null, SpineImageGate? gate = null)
 {
     private readonly SpineParseOptions _o = options ?? SpineParseOptions.Default;
+
+    /// <summary>The image gate in use (null: none).</summary>
+    public SpineImageGate? Gate { get; } = gate;
 
     /// <summary>The slice segmenter in use.</summary>
     public SliceSegmenter Segmenter { get; } = segmenter ?? throw new ArgumentNullException(nameof(segmenter));
@@ -59,6 +64,7 @@ public sealed class SpineParser(SliceSegmenter segmenter, SpineParseOptions? opt
                 _ => best,
             };
         if (best is not ParsedSpine parsed) return new(best, null, mid, maps);
+        if (Gate?.Check(slices[bestSlice], w, h, sx, sy) is { } notSpine) return new(notSpine, null, bestSlice, maps);
 
         var labels = new Volume<short>(pil.Geometry);
         for (var k = 0; k < d; k++)
