@@ -79,9 +79,15 @@ public static class AnalysisRunner
                 models.Add(new ModelInfo("disc-grading-ensemble-calibration", "1", Sha256(GradingCalibration.EnsemblePathFor(gradePath))));
             if (grader.Fusion is not null) models.Add(new ModelInfo("disc-grading-fusion", "1", Sha256(GradingFusion.PathFor(gradePath))));
         }
+        SpineImageGate? gate = null;
+        if (Commands.SpineGateModel.Path(null) is { } gatePath)
+        {
+            gate = new SpineImageGate(cache.Get(gatePath), owns: false);
+            models.Add(Info(gatePath, cache.Get(gatePath)));
+        }
         Stage("load models");
         var version = typeof(AnalysisRunner).Assembly.GetName().Version?.ToString(3) ?? "0";
-        var analysis = new StudyAnalyzer(new SpineParser(new SliceSegmenter(segNet)), grader, models, version).Analyze(new StudyInput(t2, source) { T1 = t1 });
+        var analysis = new StudyAnalyzer(new SpineParser(new SliceSegmenter(segNet), gate: gate), grader, models, version).Analyze(new StudyInput(t2, source) { T1 = t1 });
         if (notes.Count > 0) analysis = analysis with { Report = analysis.Report with { Warnings = [.. notes, .. analysis.Report.Warnings] } };
 
         Stage("parse, measure, grade");

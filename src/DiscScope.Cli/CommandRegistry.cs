@@ -20,6 +20,7 @@ public static class CommandRegistry
             t.AddCommand<TrainSegmentationCommand>("segmentation").WithDescription("Train the sagittal vertebra/disc/canal segmentation model.");
             t.AddCommand<TrainGradingCommand>("grading").WithDescription("Train the multi-task disc grading model (Pfirrmann, Modic, herniation, ...).");
             t.AddCommand<TrainGradingCalibrationCommand>("grading-calibration").WithDescription("Fit the grading ensemble's own temperatures on its out-of-fold mean (cross-fitted evaluation).");
+            t.AddCommand<TrainSpineGateCommand>("spine-gate").WithDescription("Train the image gate that refuses images unlike a sagittal spine MR (radiographs, CT, other images).");
             t.AddCommand<TrainGradingFusionCommand>("grading-fusion").WithDescription("Fit the measurement fusion of the grading model on its out-of-fold predictions (with its cross-validation).");
         });
         c.AddBranch("evaluate", e =>
@@ -27,6 +28,7 @@ public static class CommandRegistry
             e.SetDescription("Cross-validate DiscScope's models with bootstrap confidence intervals.");
             e.AddCommand<EvaluateSegmentationCommand>("segmentation").WithDescription("Patient-level K-fold cross-validation of the spine segmentation (Dice, HD95, bootstrap CIs).");
             e.AddCommand<EvaluateLevelsCommand>("levels").WithDescription("Level accuracy (FMRP), disc counts (SPIDER mid-sagittal) and Dice on unseen data (FMRP, vesal).");
+            e.AddCommand<EvaluateSpineGateCommand>("spine-gate").WithDescription("Group-level K-fold CV of the spine image gate: per-source pass/refusal rates, AUC with CIs.");
             e.AddCommand<EvaluateGradingCommand>("grading").WithDescription("Patient-level K-fold CV of the disc grading model.");
             e.AddCommand<EvaluateGradingSubgroupsCommand>("grading-subgroups").WithDescription("Cross-validated grading figures per subgroup (vendor, field strength, scanner, sex, T1 use, level) with CIs.");
             e.AddCommand<EvaluateGradingAuditCommand>("grading-audit").WithDescription("Audit of the reference gradings from out-of-fold predictions (confident learning, self-contradicting references, spines graded apart); changes no label.");

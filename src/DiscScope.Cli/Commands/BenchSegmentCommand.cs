@@ -44,8 +44,9 @@ public sealed class BenchSegmentCommand : Command<BenchSegmentCommand.Settings>
         var series = Series(s);
         var sw = Stopwatch.StartNew();
         using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Model), s.Threads);
+        using var gate = SpineGateModel.Load(null, s.Threads);
         var load = sw.Elapsed.TotalSeconds;
-        var parser = new SpineParser(new SliceSegmenter(net));
+        var parser = new SpineParser(new SliceSegmenter(net), gate: gate);
         var first = parser.Parse(series); // warm-up (JIT, ORT allocations)
         var times = new List<double>();
         for (var r = 0; r < s.Repeats; r++)

@@ -34,6 +34,10 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         [Description("Test-time canvas scales averaged, comma-separated (default 1 = none).")]
         public string? Scales { get; init; }
 
+        [CommandOption("--gate <FILE>")]
+        [Description("Spine image gate model (default the shipped models/spine-gate/spine-gate.onnx; 'none' to parse without it).")]
+        public string? Gate { get; init; }
+
         [CommandOption("--threads <N>")]
         public int Threads { get; init; } = 2;
 
@@ -59,7 +63,8 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         var modelPath = SegmentationModelPath.Resolve(s.Model);
         using var net = OnnxSliceNetwork.Load(modelPath, s.Threads);
         var segmenter = new SliceSegmenter(net, scales: s.Scales is null ? null : [.. s.Scales.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))]);
-        var parser = new SpineParser(segmenter);
+        using var gate = SpineGateModel.Load(s.Gate, s.Threads);
+        var parser = new SpineParser(segmenter, gate: gate);
         var md = new StringBuilder();
 
         // FMRP: 3D, per-level disc masks.
@@ -150,6 +155,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         var result = new
         {
             model = modelPath,
+            gate = SpineGateModel.Path(s.Gate),
             members = DiscScope.Models.EnsembleMembers.Of(modelPath).Select(Path.GetFileName),
             fmrp = new
             {

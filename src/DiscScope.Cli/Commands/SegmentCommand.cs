@@ -39,6 +39,10 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
         [Description("Segmentation ONNX model (default models/segmentation/spine-seg.onnx).")]
         public string? Model { get; init; }
 
+        [CommandOption("--gate <FILE>")]
+        [Description("Spine image gate model (default the shipped models/spine-gate/spine-gate.onnx; 'none' to parse without it).")]
+        public string? Gate { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the result as JSON.")]
         public bool Json { get; init; }
@@ -64,7 +68,8 @@ public sealed class SegmentCommand : Command<SegmentCommand.Settings>
         }
         using var net = OnnxSliceNetwork.Load(SegmentationModelPath.Resolve(s.Model));
         // A bare PNG stored upside down is parsed upright, as `analyze` does; its labels are written back in the input's orientation.
-        var (_, seg, flipped) = new SpineParser(new SliceSegmenter(net)).ParseUpright(input);
+        using var gate = SpineGateModel.Load(s.Gate);
+        var (_, seg, flipped) = new SpineParser(new SliceSegmenter(net), gate: gate).ParseUpright(input);
         if (seg.Result is NoSagittalSpine none) return Refuse(s, none);
         if (s.Json) Console.WriteLine(JsonSerializer.Serialize(Report(seg, s.Input, s.Out, flipped), JsonOut));
         var parsed = (ParsedSpine)seg.Result;

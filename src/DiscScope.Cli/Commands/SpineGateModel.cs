@@ -1,0 +1,17 @@
+using DiscScope.Analysis.Mri;
+
+namespace DiscScope.Cli.Commands;
+
+/// <summary>Finds the spine image gate a command uses: <c>--gate FILE</c>, <c>--gate none</c> for none, else the shipped
+/// models/spine-gate/spine-gate.onnx where it exists (a checkout without it parses without the gate, as before it existed).</summary>
+internal static class SpineGateModel
+{
+    public const string Relative = "spine-gate/spine-gate.onnx";
+
+    /// <summary>The gate's file, or null for none.</summary>
+    public static string? Path(string? option) =>
+        option is not null && option.Trim() is "none" or "-" ? null : ModelLocator.Find(Relative, option);
+
+    /// <summary>The gate (owning its session), or null for none.</summary>
+    public static SpineImageGate? Load(string? option, int threads = 2) => Path(option) is { } p ? SpineImageGate.Load(p, threads) : null;
+}
