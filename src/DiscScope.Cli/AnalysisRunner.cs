@@ -26,6 +26,8 @@ public static class AnalysisRunner
         public IReadOnlyCollection<string>? Formats { get; init; }
         public string? SegmentationModel { get; init; }
         public string? GradingModel { get; init; }
+        /// <summary>Spine image gate model; null = the shipped one where it exists, "none" = no gate (<see cref="Commands.SpineGateModel"/>).</summary>
+        public string? GateModel { get; init; }
         /// <summary>Called after each stage with its name and wall time (for `bench analyze`).</summary>
         public Action<string, TimeSpan>? OnStage { get; init; }
     }
@@ -80,7 +82,7 @@ public static class AnalysisRunner
             if (grader.Fusion is not null) models.Add(new ModelInfo("disc-grading-fusion", "1", Sha256(GradingFusion.PathFor(gradePath))));
         }
         SpineImageGate? gate = null;
-        if (Commands.SpineGateModel.Path(null) is { } gatePath)
+        if (Commands.SpineGateModel.Path(q.GateModel) is { } gatePath)
         {
             gate = new SpineImageGate(cache.Get(gatePath), owns: false);
             models.Add(Info(gatePath, cache.Get(gatePath)));

@@ -45,6 +45,10 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
 
         [CommandOption("--grading-model <ONNX>")]
         public string? GradingModel { get; init; }
+
+        [CommandOption("--gate <ONNX>")]
+        [Description("Spine image gate model (default models/spine-gate/spine-gate.onnx where it exists; 'none' for no gate).")]
+        public string? Gate { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
@@ -52,7 +56,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         var o = AnalysisRunner.Run(new AnalysisRunner.Request(s.Input, s.Out)
         {
             PixelSpacing = s.PixelSpacing, Sequence = s.Sequence, T1 = s.T1, Orientation = s.Orientation,
-            SegmentationModel = s.SegmentationModel, GradingModel = s.GradingModel,
+            SegmentationModel = s.SegmentationModel, GradingModel = s.GradingModel, GateModel = s.Gate,
             Formats = s.Formats?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         });
         foreach (var f in o.Skipped) if (s.Formats is not null) AnsiConsole.MarkupLine($"[yellow]{f}: not written (the input lacks what it needs, e.g. DICOM UIDs)[/]");
