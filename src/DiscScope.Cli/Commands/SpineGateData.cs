@@ -16,7 +16,7 @@ namespace DiscScope.Cli.Commands;
 /// slice of every image file under dicom/ that DiscScope reads (DICOM, NIfTI, NRRD ...) (grouped by corpus and image size, so the same image in several
 /// encodings stays in one fold), and seeded synthetic patterns. The cervical SCT volume is left out (a spine MR, but not lumbar).
 /// </summary>
-internal static class SpineGateData
+public static class SpineGateData
 {
     /// <summary>Longest side kept of a large 2D image (box-averaged at load; the gate's canvas is far coarser).</summary>
     public const int MaxSide = 768;

@@ -44,4 +44,15 @@ public sealed class SpineGateTrainerTests
     [Fact]
     public void Training_needs_both_classes() =>
         Assert.Throws<ArgumentException>(() => new SpineGateTrainer().Train(SyntheticNegatives.Create(4, seed: 1, size: 32)));
+
+    /// <summary>Images that may not be trained on are left out before anything else: with them the set has both classes, without them
+    /// only one, so training is refused.</summary>
+    [Fact]
+    public void Images_that_may_not_be_trained_on_are_left_out()
+    {
+        var spines = Images().Where(x => x.IsSpineMr).ToList();
+        var external = SyntheticNegatives.Create(4, seed: 2, size: 32).Select(x => x with { Trainable = false });
+        var e = Assert.Throws<ArgumentException>(() => new SpineGateTrainer(new SpineGateTrainingOptions(Epochs: 1, Threads: TorchTestUtil.Threads)).Train([.. spines, .. external]));
+        Assert.Contains("both classes", e.Message);
+    }
 }
