@@ -60,8 +60,9 @@ public static class SpineGateData
     /// <summary>Not trained on: the source's licence keeps it out of a shipped model (models/README.md); scored as external data.</summary>
     private static GateImage External(GateImage x) => x with { Trainable = false };
 
-    /// <summary>Detector pixel (mm) of the simulated radiographs: real ones have fine pixels, so a bare radiograph has many.</summary>
-    public const double DetectorPixelMm = 0.5;
+    /// <summary>Detector pixel (mm) of the simulated radiographs; null = the CT's own in-plane and row spacing (3 mm). Recipe 2 of
+    /// session 21 used 0.5 mm (real radiographs have fine pixels) and did worse on AASCE (docs/training.md), so null.</summary>
+    public static readonly double? DetectorPixelMm = null;
 
     /// <summary>Projections of the CT at 0, +-20 degrees from AP and 70, 90, 110 (lateral), through the whole volume and a central half
     /// slab, at <see cref="DetectorPixelMm"/> pixels, taken as bare images (spacing unknown).</summary>
