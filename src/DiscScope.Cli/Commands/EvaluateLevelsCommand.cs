@@ -155,7 +155,7 @@ public sealed class EvaluateLevelsCommand : Command<EvaluateLevelsCommand.Settin
         var result = new
         {
             model = modelPath,
-            gate = SpineGateModel.Path(s.Gate),
+            gate = SpineGateModel.Path(s.Gate) is { } gatePath ? Path.GetRelativePath(Directory.GetCurrentDirectory(), gatePath) : null,
             members = DiscScope.Models.EnsembleMembers.Of(modelPath).Select(Path.GetFileName),
             fmrp = new
             {

@@ -7,8 +7,8 @@ namespace DiscScope.Cli.Tests.Commands;
 
 /// <summary>
 /// The spine image gate in `segment` and `analyze` (`--gate FILE|none`), with hand-built constant gates: ONNX graphs whose
-/// "sagittal_spine_mr_prob" output is softmax of fixed logits for any image, so one refuses every image and one passes every image. No
-/// gate model is shipped (its pre-registered acceptance was not met, docs/training.md), so these test the wiring, not a model.
+/// "sagittal_spine_mr_prob" output is softmax of fixed logits for any image, so one refuses every image and one passes every image: they test
+/// the wiring, whatever the shipped gate (SpineGateCommandTests) decides.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public class SpineGateOptionTests
