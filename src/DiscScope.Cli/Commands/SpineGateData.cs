@@ -23,6 +23,8 @@ public static class SpineGateData
 
     public static IReadOnlyList<GateImage> Load(string data, Action<string> log)
     {
+        foreach (var needed in new[] { Path.Combine("spider", "overview.csv"), Path.Combine("mri3d", "sct_t2_lumbar", "t2_lumbar.nii.gz"), Path.Combine("ct", "totalseg_example", "example_ct.nii.gz") })
+            if (!File.Exists(Path.Combine(data, needed))) throw new InputException($"{data}: {needed} not found; the spine gate's images come from the shared data folder (see its README)");
         var all = new List<GateImage>();
         void Add(IEnumerable<GateImage> images, string what)
         {
