@@ -1,7 +1,7 @@
 namespace DiscScope.Analysis.Mri;
 
 /// <summary>
-/// The spine image gate's input (pure): the slice box-averaged by the largest whole factor that keeps its pixels finer than the canvas's
+/// The spine image gate's input (pure): the slice box-averaged by the largest whole factor that keeps its pixels no coarser than the canvas's
 /// (so a 3000-pixel radiograph and its downsampled copy give the same input), normalised to its 1st..99th percentile
 /// (<see cref="IntensityNormalizer"/>) and resampled onto a coarse canvas centred on the slice (<see cref="SliceCanvas"/>, 0 outside).
 /// </summary>
