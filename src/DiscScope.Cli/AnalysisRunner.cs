@@ -84,7 +84,7 @@ public static class AnalysisRunner
         SpineImageGate? gate = null;
         if (Commands.SpineGateModel.Path(q.GateModel) is { } gatePath)
         {
-            gate = new SpineImageGate(cache.Get(gatePath), owns: false);
+            gate = new SpineImageGate(cache.Get(gatePath), owns: false, hint: Commands.SpineGateModel.Hint);
             models.Add(Info(gatePath, cache.Get(gatePath)));
         }
         Stage("load models");

@@ -19,20 +19,28 @@ public sealed class SpineImageGate : IDisposable
     private readonly OnnxModel _model;
     private readonly bool _owns;
 
-    public SpineImageGate(OnnxModel model, double threshold = DefaultThreshold, bool owns = true)
+    /// <param name="model">The gate network.</param>
+    /// <param name="threshold">Refusal below this probability.</param>
+    /// <param name="owns">Whether disposing the gate disposes the model.</param>
+    /// <param name="hint">Appended to every refusal, e.g. how the caller's user overrides the gate for a real MR it refused.</param>
+    public SpineImageGate(OnnxModel model, double threshold = DefaultThreshold, bool owns = true, string? hint = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!model.OutputNames.Contains(Output)) throw new Models.ModelException(model.Source, $"spine image gate lacks a '{Output}' output");
         if (!(threshold > 0 && threshold < 1)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "threshold must lie in (0, 1)");
-        _model = model; _owns = owns; Threshold = threshold;
+        _model = model; _owns = owns; Threshold = threshold; Hint = string.IsNullOrWhiteSpace(hint) ? null : hint;
         var spacing = model.Properties.ContainsKey(MetadataKeys.InputNormalization) ? model.Metadata.Normalization?.PixelSpacingMm : null;
         Canvas = spacing is > 0 ? SpineImageGateInput.Canvas with { SpacingMm = spacing.Value } : SpineImageGateInput.Canvas;
     }
 
     /// <summary>Loads the gate from an ONNX file.</summary>
-    public static SpineImageGate Load(string path, int threads = 0) => new(OnnxModel.Load(path, new InferenceOptions(threads, PreferCuda: false)));
+    public static SpineImageGate Load(string path, int threads = 0, string? hint = null) =>
+        new(OnnxModel.Load(path, new InferenceOptions(threads, PreferCuda: false)), hint: hint);
 
     public double Threshold { get; }
+
+    /// <summary>Text appended to every refusal (null: none).</summary>
+    public string? Hint { get; }
     public SliceCanvas Canvas { get; }
 
     /// <summary>P(sagittal spine MR) of one row-major slice.</summary>
@@ -48,7 +56,7 @@ public sealed class SpineImageGate : IDisposable
     {
         var p = Probability(slice, width, height, columnSpacing, rowSpacing);
         return p >= Threshold ? null : new NoSagittalSpine(NoSpineReason.NotSpineImage, string.Create(CultureInfo.InvariantCulture,
-            $"the image does not look like a sagittal spine MR (image gate: probability {p:0.000} < {Threshold:0.###})"));
+            $"the image does not look like a sagittal spine MR (image gate: probability {p:0.000} < {Threshold:0.###}){(Hint is null ? "" : "; " + Hint)}"));
     }
 
     public void Dispose()

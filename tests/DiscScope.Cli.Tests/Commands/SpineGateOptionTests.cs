@@ -59,7 +59,7 @@ public class SpineGateOptionTests
 
         var (exit, _, err) = CliRun.Run("segment", png, "--pixel-spacing", "0.8,0.8", "--gate", refuse, "--out", tmp.File("r.png"));
         Assert.Equal(CliApp.BadInput, exit);
-        Assert.Contains("no sagittal spine found: the image does not look like a sagittal spine MR (image gate: probability 0.100 < 0.5)", err);
+        Assert.Contains("no sagittal spine found: the image does not look like a sagittal spine MR (image gate: probability 0.100 < 0.5); if it is a sagittal spine MR, rerun with --gate none", err);
         Assert.False(File.Exists(tmp.File("r.png")));
         (exit, _, err) = CliRun.Run("segment", png, "--pixel-spacing", "0.8,0.8", "--gate", pass, "--out", tmp.File("p.png"));
         Assert.True(exit == 0, err);
@@ -70,7 +70,8 @@ public class SpineGateOptionTests
         Assert.Equal(1, exit);
         using (var r = JsonDocument.Parse(File.ReadAllText(tmp.File(Path.Combine("a", "report.json")))))
         {
-            Assert.Contains("does not look like a sagittal spine MR", r.RootElement.GetProperty("cannot_assess").GetString());
+            Assert.Contains("does not look like a sagittal spine MR (image gate: probability 0.100 < 0.5); if it is a sagittal spine MR, rerun with --gate none",
+                r.RootElement.GetProperty("cannot_assess").GetString());
             Assert.Equal(0, r.RootElement.GetProperty("levels").GetArrayLength());
             Assert.Contains(r.RootElement.GetProperty("models").EnumerateArray(), m => m.GetProperty("name").GetString() == "refuse");
         }
