@@ -1,4 +1,6 @@
 using DiscScope.Imaging;
+using DiscScope.Imaging.Geometry;
+using DiscScope.Imaging.Processing;
 
 namespace DiscScope.Training.SpineGate;
 
@@ -8,7 +10,7 @@ namespace DiscScope.Training.SpineGate;
 /// as 1 - exp(-line integral), so bone is bright and air dark, as on a radiograph. The beam lies in the axial plane at
 /// <c>angle</c> degrees from anterior-posterior (0 = AP view, 90 = lateral view), through a central slab of the given share of the
 /// volume's width along the beam. The projection is computed at the volume's in-plane spacing and row spacing, then resampled
-/// (bilinear) to square detector pixels of a chosen size: a real radiograph has fine pixels (0.1-0.2 mm), so a bare one has thousands.
+/// (bilinear, <see cref="Resampler"/>) to square detector pixels of a chosen size: a real radiograph has fine pixels (0.1-0.2 mm), so a bare one has thousands.
 /// </summary>
 public static class SimulatedRadiograph
 {
@@ -24,16 +26,9 @@ public static class SimulatedRadiograph
         var p = Project(pilHu, angleDegrees, slab);
         if (detectorPixelMm is not { } d) return p;
         if (!(d > 0)) throw new ArgumentOutOfRangeException(nameof(detectorPixelMm), d, "detector pixel must be positive");
-        int w = Math.Max(1, (int)Math.Round(p.Width * p.ColumnSpacing / d)), h = Math.Max(1, (int)Math.Round(p.Height * p.RowSpacing / d));
-        var o = new float[w * h];
-        for (var y = 0; y < h; y++)
-            for (var x = 0; x < w; x++)
-            {
-                // Pixel centres map onto the source grid so that both grids span the same extent.
-                double sx = (x + 0.5) * p.Width / w - 0.5, sy = (y + 0.5) * p.Height / h - 0.5;
-                o[y * w + x] = Analysis.Mri.SliceCanvas.Bilinear(p.Pixels, p.Width, p.Height, Math.Clamp(sx, 0, p.Width - 1), Math.Clamp(sy, 0, p.Height - 1));
-            }
-        return (o, w, h, p.Width * p.ColumnSpacing / w, p.Height * p.RowSpacing / h);
+        var src = new Volume<float>(ImageGeometry.Simple(p.Width, p.Height, 1, p.ColumnSpacing, p.RowSpacing, 1), p.Pixels);
+        var fine = Resampler.Resample(src, Resampler.WithSpacing(src.Geometry, new Vec3(d, d, 1)), Interpolation.Linear);
+        return (fine.Voxels, fine.SizeI, fine.SizeJ, d, d);
     }
 
     private static (float[] Pixels, int Width, int Height, double ColumnSpacing, double RowSpacing) Project(Volume<float> pilHu, double angleDegrees, double slab)
