@@ -84,6 +84,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
 
         var summary = SummaryBuilder.Segmentation(cases);
+        var pooled = SummaryBuilder.PooledSegmentation(cases);
         var columnCanal = SummaryBuilder.Segmentation(columnCases).FirstOrDefault(l => l.Label == 3);
         var pseudoText = pseudo is null ? "" : FormattableString.Invariant($"; each fold also trains on {pseudo.Slices.Count} pseudo-labelled spider/midsag slices of {pseudo.Slices.Select(x => x.Patient).Distinct().Count()} other patients, labelled by the teacher {Path.GetFileName(s.Teacher)} (trained on all {slices.Select(x => x.Patient).Distinct().Count()} patients, so its knowledge of each fold's test patients reaches the fold indirectly through those labels)");
         var ensemble = s.Members > 1 ? FormattableString.Invariant($"; each fold's model is an ensemble of {s.Members} networks (seeds differing by 100) whose probabilities are averaged, as OnnxSliceNetwork averages a model file's members") : "";
@@ -96,6 +97,17 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
             note = "Dice/HD95/ASSD per slice on the network's 3 classes (levels merged), averaged over slices; 95% CIs by bootstrap over patients",
             perFold = folds, summary,
             canalColumnOnly = new { note = "canal scored after keeping only the canal column (CanalColumn.KeepColumn), as the parser's label map does", summary = columnCanal },
+            pooledPerPatient = new
+            {
+                note = "Dice of each patient's held-out slices taken together (2 sum|P&R| / (sum|P| + sum|R|)), closer to the per-volume Dice of 3D benchmarks, averaged over patients; 95% CI by bootstrap over patients",
+                summary = pooled,
+            },
+            // raw per-slice counts, so other aggregates can be computed later without training again
+            cases = cases.Select(c => new
+            {
+                patient = c.PatientId,
+                labels = c.Labels.Select(l => new { label = l.Label, prediction = l.Overlap.PredictionVoxels, reference = l.Overlap.ReferenceVoxels, intersection = l.Overlap.IntersectionVoxels, hd95Mm = l.Surface.Hausdorff95Mm }),
+            }),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(s.Out))!);
         File.WriteAllText(s.Out, EvaluationJson.Serialize(result));
@@ -108,7 +120,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         string F(MetricWithCi? m, string fmt) => m is null ? "n/a" : string.Format(CultureInfo.InvariantCulture, $"{{0:{fmt}}} ({{1:{fmt}}}-{{2:{fmt}}})", m.Value, m.Lower, m.Upper);
         foreach (var l in summary)
         {
-            var name = l.Label switch { 1 => "vertebra", 2 => "disc", 3 => "canal", _ => "all" };
+            var name = ClassName(l.Label);
             md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {F(l.Dice, "F3")} | {F(l.Hausdorff95Mm, "F2")} | {F(l.AverageSymmetricMm, "F2")} | {l.Cases} |");
             Console.WriteLine($"{name}: Dice {F(l.Dice, "F3")}, HD95 {F(l.Hausdorff95Mm, "F2")} mm");
         }
@@ -117,9 +129,15 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
             md.AppendLine(CultureInfo.InvariantCulture, $"| canal, column only (as the parser outputs) | {F(columnCanal.Dice, "F3")} | {F(columnCanal.Hausdorff95Mm, "F2")} | {F(columnCanal.AverageSymmetricMm, "F2")} | {columnCanal.Cases} |");
             Console.WriteLine($"canal, column only: Dice {F(columnCanal.Dice, "F3")}, HD95 {F(columnCanal.Hausdorff95Mm, "F2")} mm");
         }
+        md.AppendLine();
+        md.AppendLine("Per-patient pooled Dice (all of a patient's held-out slices taken as one stack, closer to the per-volume Dice of 3D benchmarks; mean over patients): " +
+            string.Join(", ", pooled.Select(l => $"{ClassName(l.Label)} {F(l.Dice, "F3")}")) + ".");
+        Console.WriteLine("pooled per patient: " + string.Join(", ", pooled.Select(l => $"{ClassName(l.Label)} {F(l.Dice, "F3")}")));
         var card = ModelCardSection.Target(s.Card);
         if (card is not null) ModelCardSection.Write(card, "cv", md.ToString());
         Console.WriteLine($"wrote {s.Out}{(card is not null ? " and " + card : "")}");
         return 0;
     }
+
+    private static string ClassName(short? label) => label switch { 1 => "vertebra", 2 => "disc", 3 => "canal", _ => "all" };
 }

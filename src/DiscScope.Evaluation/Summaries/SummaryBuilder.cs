@@ -78,6 +78,35 @@ public static class SummaryBuilder
         })];
     }
 
+    /// <summary>
+    /// Per-patient pooled Dice per label (and merged class, Label = null) over cases; labels in ascending order, merged last. Each
+    /// patient contributes one value, the Dice of all its cases taken together, so the bootstrap resamples those values.
+    /// </summary>
+    public static IReadOnlyList<PooledLabelSummary> PooledSegmentation(IReadOnlyList<SegmentationCaseResult> cases, BootstrapOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var rows = cases.SelectMany(c => c.Labels.Select(l => (c.PatientId, Metrics: l))).ToArray();
+        return [.. rows.GroupBy(r => r.Metrics.Label).OrderBy(g => g.Key is null).ThenBy(g => g.Key).Select(g =>
+        {
+            var perPatient = g.GroupBy(r => r.PatientId)
+                .Select(p => PooledDice.Of(p.Select(r => r.Metrics.Overlap)))
+                .Where(d => d is not null).Select(d => d!.Value).ToArray();
+            var notes = new List<string>();
+            var dice = TryCi(perPatient, s => s.Count == 0 ? throw new UndefinedMetricException("no patient holds it") : s.Average(), options, "Dice", notes);
+            return new PooledLabelSummary(g.Key, perPatient.Length, g.Count(), dice, notes);
+        })];
+    }
+
+    private static MetricWithCi? TryCi(IReadOnlyList<double> values, Func<IReadOnlyList<double>, double> metric, BootstrapOptions? options, string name, List<string> notes)
+    {
+        try { return Bootstrap.PercentileCi(values, metric, options); }
+        catch (UndefinedMetricException e)
+        {
+            notes.Add($"{name}: {e.Reason}");
+            return null;
+        }
+    }
+
     private static MetricWithCi? TryCi<T>(IReadOnlyList<T> items, Func<T, string> patient, Func<IReadOnlyList<T>, double> metric,
         BootstrapOptions? options, string name, List<string> notes)
     {

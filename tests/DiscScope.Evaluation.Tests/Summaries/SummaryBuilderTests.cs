@@ -81,6 +81,30 @@ public class SummaryBuilderTests
     }
 
     [Fact]
+    public void PooledSegmentationGivesOneValuePerPatient()
+    {
+        var g = ImageGeometry.Simple(12, 12, 1);
+        var empty = new BinaryMask(g, new bool[144]);
+        var big = Masks.Box(g, 1, 4, 1, 4);   // 16 voxels
+        var small = Masks.Box(g, 1, 2, 1, 2); // 4 voxels inside big
+        LabelMetrics M(short? label, BinaryMask p, BinaryMask r) => new(label, Overlap.Compute(p, r), SurfaceDistance.Compute(p, r));
+        var cases = new[]
+        {
+            new SegmentationCaseResult("P1", [M(2, big, big)]),
+            new SegmentationCaseResult("P1", [M(2, small, big)]),  // P1 pooled: 2 (16 + 4) / (20 + 32) = 40 / 52
+            new SegmentationCaseResult("P2", [M(2, empty, small)]), // P2 pooled: 0 (missed)
+            new SegmentationCaseResult("P3", [M(2, empty, empty)]), // P3: undefined, left out
+        };
+        var s = Assert.Single(SummaryBuilder.PooledSegmentation(cases, Quick));
+        Assert.Equal(((short?)2, 2, 4), (s.Label, s.Patients, s.Cases));
+        Assert.Equal((40.0 / 52.0 + 0) / 2, s.Dice!.Value, 15);
+        Assert.Equal(2, s.Dice.N);
+        Assert.True(s.Dice.Lower <= s.Dice.Value && s.Dice.Value <= s.Dice.Upper);
+        // the per-slice mean over the same cases differs: (1 + 0.4 + 0) / 3
+        Assert.Equal((1 + 0.4 + 0) / 3, SummaryBuilder.Segmentation(cases, Quick)[0].Dice!.Value, 12);
+    }
+
+    [Fact]
     public void JsonShapeIsFlatCamelCaseAndRoundTrips()
     {
         var ci = new MetricWithCi(0.8, 0.7, 0.9, 120) { Clusters = 30, Resamples = 2000 };
