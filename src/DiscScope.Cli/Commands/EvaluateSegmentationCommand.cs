@@ -48,6 +48,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         var pseudo = s.PseudoLabels(data, slices);
         var cases = new List<SegmentationCaseResult>();
         var columnCases = new List<SegmentationCaseResult>(); // the same maps with only the canal column kept as canal, as the parser outputs
+        var parsedCases = new List<SegmentationCaseResult>(); // each patient's slices parsed as one series: what `segment` outputs
         var folds = new List<object>();
         var tmp = Path.Combine(Path.GetTempPath(), "discscope-cv-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(tmp);
@@ -76,6 +77,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 var scored = predicted.Select(p => SliceEvaluation.Score(p.Slice, p.Map)).ToList();
                 cases.AddRange(scored);
                 columnCases.AddRange(predicted.Select(p => SliceEvaluation.Score(p.Slice, CanalColumn.KeepColumn(p.Map))));
+                parsedCases.AddRange(ParsedStackEvaluation.Score(new SpineParser(new SliceSegmenter(onnx)), test));
                 var dice = SliceEvaluation.ClassLabels.Select(l => scored.SelectMany(c => c.Labels).Where(m => m.Label == l && m.Overlap.Dice is not null).Average(m => m.Overlap.Dice!.Value)).ToArray();
                 Console.WriteLine(FormattableString.Invariant($"fold {fold.Index}: {string.Join("+", steps)} steps; mean Dice vertebra {dice[0]:F3} disc {dice[1]:F3} canal {dice[2]:F3}"));
                 folds.Add(new { fold = fold.Index, testPatients = fold.TestPatients, trainSlices = train.Count, pseudoLabelledSlices = pseudo?.Slices.Count ?? 0, testSlices = test.Count, steps = steps.Count == 1 ? (object)steps[0] : steps });
@@ -85,6 +87,8 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
 
         var summary = SummaryBuilder.Segmentation(cases);
         var pooled = SummaryBuilder.PooledSegmentation(cases);
+        var parsedSummary = SummaryBuilder.Segmentation(parsedCases);
+        var parsedPooled = SummaryBuilder.PooledSegmentation(parsedCases);
         var columnCanal = SummaryBuilder.Segmentation(columnCases).FirstOrDefault(l => l.Label == 3);
         var pseudoText = pseudo is null ? "" : FormattableString.Invariant($"; each fold also trains on {pseudo.Slices.Count} pseudo-labelled spider/midsag slices of {pseudo.Slices.Select(x => x.Patient).Distinct().Count()} other patients, labelled by the teacher {Path.GetFileName(s.Teacher)} (trained on all {slices.Select(x => x.Patient).Distinct().Count()} patients, so its knowledge of each fold's test patients reaches the fold indirectly through those labels)");
         var ensemble = s.Members > 1 ? FormattableString.Invariant($"; each fold's model is an ensemble of {s.Members} networks (seeds differing by 100) whose probabilities are averaged, as OnnxSliceNetwork averages a model file's members") : "";
@@ -101,6 +105,12 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
             {
                 note = "Dice of each patient's held-out slices taken together (2 sum|P&R| / (sum|P| + sum|R|)), closer to the per-volume Dice of 3D benchmarks, averaged over patients; 95% CI by bootstrap over patients",
                 summary = pooled,
+            },
+            parserOutput = new
+            {
+                note = "each patient's held-out slices stacked into one sagittal series and parsed as `segment` parses a series (no image gate: the shipped gate trained on these slices), the output labels scored on the 3 classes (sacrum as background); a parse that finds no spine scores every class as missed",
+                summary = parsedSummary,
+                pooledPerPatient = parsedPooled,
             },
             // raw per-slice counts, so other aggregates can be computed later without training again
             cases = cases.Select(c => new
@@ -133,6 +143,10 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         md.AppendLine("Per-patient pooled Dice (all of a patient's held-out slices taken as one stack, closer to the per-volume Dice of 3D benchmarks; mean over patients): " +
             string.Join(", ", pooled.Select(l => $"{ClassName(l.Label)} {F(l.Dice, "F3")}")) + ".");
         Console.WriteLine("pooled per patient: " + string.Join(", ", pooled.Select(l => $"{ClassName(l.Label)} {F(l.Dice, "F3")}")));
+        md.AppendLine();
+        md.AppendLine("What `segment` outputs (each patient's held-out slices parsed as one sagittal series, no image gate; a parse without a spine scores as missed), Dice per slice / pooled per patient: " +
+            string.Join(", ", parsedSummary.Zip(parsedPooled, (a, b) => $"{ClassName(a.Label)} {F(a.Dice, "F3")} / {F(b.Dice, "F3")}")) + ".");
+        Console.WriteLine("parser output, per slice / pooled: " + string.Join(", ", parsedSummary.Zip(parsedPooled, (a, b) => $"{ClassName(a.Label)} {F(a.Dice, "F3")} / {F(b.Dice, "F3")}")));
         var card = ModelCardSection.Target(s.Card);
         if (card is not null) ModelCardSection.Write(card, "cv", md.ToString());
         Console.WriteLine($"wrote {s.Out}{(card is not null ? " and " + card : "")}");

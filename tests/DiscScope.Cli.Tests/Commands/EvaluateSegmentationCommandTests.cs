@@ -2,8 +2,8 @@ using DiscScope.TestSupport;
 
 namespace DiscScope.Cli.Tests.Commands;
 
-/// <summary>`discscope evaluate segmentation --members K`: an ensemble size outside 1-10 is a bad input, refused before any data is read
-/// or any training starts, with nothing written.</summary>
+/// <summary>`discscope evaluate segmentation`: an ensemble size outside 1-10 is a bad input, refused before any data is read or any training
+/// starts, with nothing written; a minimal run on the real slices writes every section of the result.</summary>
 [Collection(ConsoleCollection.Name)]
 public class EvaluateSegmentationCommandTests
 {
@@ -18,5 +18,33 @@ public class EvaluateSegmentationCommandTests
         Assert.Equal(1, exit);
         Assert.Contains($"--members {members}: expected 1-10", err);
         Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
+    }
+
+    [DataFact]
+    public void A_minimal_run_writes_per_slice_pooled_and_parser_output_figures_and_the_raw_counts()
+    {
+        using var tmp = new TempDir();
+        // two optimiser steps per fold: the figures mean nothing, the test is about what is written
+        var (exit, stdout, err) = CliRun.Run("evaluate", "segmentation", "--data", SharedData.Folder!, "--folds", "2", "--steps", "2", "--threads", "1",
+            "--out", tmp.File("cv.json"), "--card", "none");
+        Assert.True(exit == 0, err);
+        Assert.Contains("pooled per patient:", stdout);
+        Assert.Contains("parser output, per slice / pooled:", stdout);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(tmp.File("cv.json")));
+        var root = json.RootElement;
+        var slices = root.GetProperty("slices").GetInt32();
+        Assert.Equal(slices, root.GetProperty("cases").GetArrayLength());
+        foreach (var c in root.GetProperty("cases").EnumerateArray())
+        {
+            var labels = c.GetProperty("labels").EnumerateArray().ToList();
+            Assert.Equal([1, 2, 3], labels.Select(l => l.GetProperty("label").GetInt32()));
+            Assert.All(labels, l => Assert.True(l.GetProperty("intersection").GetInt64() <= Math.Min(l.GetProperty("prediction").GetInt64(), l.GetProperty("reference").GetInt64())));
+        }
+        var pooled = root.GetProperty("pooledPerPatient").GetProperty("summary");
+        Assert.Equal(3, pooled.GetArrayLength());
+        Assert.All(pooled.EnumerateArray(), l => Assert.Equal(root.GetProperty("patients").GetInt32(), l.GetProperty("patients").GetInt32()));
+        var parsed = root.GetProperty("parserOutput");
+        Assert.Equal(3, parsed.GetProperty("summary").GetArrayLength());
+        Assert.Equal(3, parsed.GetProperty("pooledPerPatient").GetArrayLength());
     }
 }
