@@ -36,11 +36,17 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         [CommandOption("--card <FILE>")]
         [Description("Model card to update (default models/segmentation/MODEL_CARD.md; 'none' or --card=- for none).")]
         public string Card { get; init; } = Path.Combine("models", "segmentation", "MODEL_CARD.md");
+
+        [CommandOption("--keep-models <DIR>")]
+        [Description("Also keep each fold's network there (fold<k>.onnx, with folds.json naming each fold's test patients), so later analyses of the held-out predictions need no retraining (default: deleted).")]
+        public string? KeepModels { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         if (s.Members is < 1 or > 10) throw new InputException($"--members {s.Members}: expected 1-10");
+        if (s.KeepModels is not null && Directory.Exists(s.KeepModels) && Directory.EnumerateFileSystemEntries(s.KeepModels).Any())
+            throw new InputException($"--keep-models {s.KeepModels}: the folder is not empty (fold models are never written over)");
         var data = DataFolder.Resolve(s.Data);
         var slices = SpiderData.SpaceSlices(data);
         var split = PatientKFold.Split([.. slices.Select(x => x.Patient)], s.Folds, s.Seed);
@@ -81,6 +87,12 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 var dice = SliceEvaluation.ClassLabels.Select(l => scored.SelectMany(c => c.Labels).Where(m => m.Label == l && m.Overlap.Dice is not null).Average(m => m.Overlap.Dice!.Value)).ToArray();
                 Console.WriteLine(FormattableString.Invariant($"fold {fold.Index}: {string.Join("+", steps)} steps; mean Dice vertebra {dice[0]:F3} disc {dice[1]:F3} canal {dice[2]:F3}"));
                 folds.Add(new { fold = fold.Index, testPatients = fold.TestPatients, trainSlices = train.Count, pseudoLabelledSlices = pseudo?.Slices.Count ?? 0, testSlices = test.Count, steps = steps.Count == 1 ? (object)steps[0] : steps });
+            }
+            if (s.KeepModels is not null)
+            {
+                Directory.CreateDirectory(s.KeepModels);
+                foreach (var file in Directory.GetFiles(tmp, "*.onnx")) File.Copy(file, Path.Combine(s.KeepModels, Path.GetFileName(file)));
+                File.WriteAllText(Path.Combine(s.KeepModels, "folds.json"), EvaluationJson.Serialize(new { data = "spider/space_slices", seed = s.Seed, folds }));
             }
         }
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }

@@ -20,14 +20,29 @@ public class EvaluateSegmentationCommandTests
         Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
     }
 
+    [Fact]
+    public void A_non_empty_keep_models_folder_is_refused_before_training()
+    {
+        using var tmp = new TempDir();
+        Directory.CreateDirectory(tmp.File("folds"));
+        File.WriteAllText(tmp.File("folds/fold0.onnx"), "an earlier run's model");
+        var (exit, _, err) = CliRun.Run("evaluate", "segmentation", "--data", tmp.File("no-such-data"), "--keep-models", tmp.File("folds"),
+            "--out", tmp.File("cv.json"), "--card", "none");
+        Assert.Equal(1, exit);
+        Assert.Contains("is not empty", err);
+        Assert.Equal("an earlier run's model", File.ReadAllText(tmp.File("folds/fold0.onnx")));
+        Assert.False(File.Exists(tmp.File("cv.json")));
+    }
+
     [DataFact]
     public void A_minimal_run_writes_per_slice_pooled_and_parser_output_figures_and_the_raw_counts()
     {
         using var tmp = new TempDir();
         // two optimiser steps per fold: the figures mean nothing, the test is about what is written
         var (exit, stdout, err) = CliRun.Run("evaluate", "segmentation", "--data", SharedData.Folder!, "--folds", "2", "--steps", "2", "--threads", "1",
-            "--out", tmp.File("cv.json"), "--card", "none");
+            "--out", tmp.File("cv.json"), "--card", "none", "--keep-models", tmp.File("folds"));
         Assert.True(exit == 0, err);
+        Assert.Equal(["fold0.onnx", "fold1.onnx", "folds.json"], Directory.GetFiles(tmp.File("folds")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("pooled per patient:", stdout);
         Assert.Contains("parser output, per slice / pooled:", stdout);
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(tmp.File("cv.json")));
