@@ -40,6 +40,10 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         [CommandOption("--keep-models <DIR>")]
         [Description("Also keep each fold's network there (fold<k>.onnx, with folds.json naming each fold's test patients), so later analyses of the held-out predictions need no retraining (default: deleted).")]
         public string? KeepModels { get; init; }
+
+        [CommandOption("--from-models <DIR>")]
+        [Description("Score the fold networks a run kept with --keep-models instead of training (same --folds and --seed; each fold's test patients are checked against DIR/folds.json), e.g. after a parser change.")]
+        public string? FromModels { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
@@ -47,11 +51,13 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         if (s.Members is < 1 or > 10) throw new InputException($"--members {s.Members}: expected 1-10");
         if (s.KeepModels is not null && Directory.Exists(s.KeepModels) && Directory.EnumerateFileSystemEntries(s.KeepModels).Any())
             throw new InputException($"--keep-models {s.KeepModels}: the folder is not empty (fold models are never written over)");
+        if (s.FromModels is not null && s.KeepModels is not null) throw new InputException("--from-models and --keep-models exclude each other");
+        var kept = s.FromModels is null ? null : KeptFolds(s.FromModels);
         var data = DataFolder.Resolve(s.Data);
         var slices = SpiderData.SpaceSlices(data);
         var split = PatientKFold.Split([.. slices.Select(x => x.Patient)], s.Folds, s.Seed);
         // Pseudo-labels never come from a patient of the labelled slices, so no test patient's image enters a fold's training.
-        var pseudo = s.PseudoLabels(data, slices);
+        var pseudo = kept is null ? s.PseudoLabels(data, slices) : null;
         var cases = new List<SegmentationCaseResult>();
         var columnCases = new List<SegmentationCaseResult>(); // the same maps with only the canal column kept as canal, as the parser outputs
         var parsedCases = new List<SegmentationCaseResult>(); // each patient's slices parsed as one series: what `segment` outputs
@@ -67,9 +73,11 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 if (train.Select(x => x.Patient).Intersect(test.Select(x => x.Patient)).Any())
                     throw new InvalidOperationException("a patient is in both the training and the test set");
                 Console.WriteLine($"fold {fold.Index}: train {train.Count} slices, test {test.Count} slices of patients {string.Join(",", fold.TestPatients)}");
-                var path = Path.Combine(tmp, $"fold{fold.Index}.onnx");
+                var path = Path.Combine(kept is null ? tmp : s.FromModels!, $"fold{fold.Index}.onnx");
                 var steps = new List<int>();
-                for (var member = 1; member <= s.Members; member++)
+                if (kept is not null && (!kept.TryGetValue(fold.Index, out var keptPatients) || !keptPatients.SequenceEqual(fold.TestPatients) || !File.Exists(path)))
+                    throw new InputException($"--from-models {s.FromModels}: no fold {fold.Index} model for test patients {string.Join(",", fold.TestPatients)} (give the --folds and --seed of the run that kept them)");
+                for (var member = 1; kept is null && member <= s.Members; member++)
                 {
                     var o = s.TrainingOptions(TimeSpan.FromMinutes(s.MinutesPerFold), fold.Index + 100 * (member - 1));
                     var trainer = new SpineSegmentationTrainer(o, m => Console.WriteLine($"  fold {fold.Index}{(s.Members > 1 ? $" member {member}" : "")} {m}"));
@@ -85,8 +93,8 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                 columnCases.AddRange(predicted.Select(p => SliceEvaluation.Score(p.Slice, CanalColumn.KeepColumn(p.Map))));
                 parsedCases.AddRange(ParsedStackEvaluation.Score(new SpineParser(new SliceSegmenter(onnx)), test));
                 var dice = SliceEvaluation.ClassLabels.Select(l => scored.SelectMany(c => c.Labels).Where(m => m.Label == l && m.Overlap.Dice is not null).Average(m => m.Overlap.Dice!.Value)).ToArray();
-                Console.WriteLine(FormattableString.Invariant($"fold {fold.Index}: {string.Join("+", steps)} steps; mean Dice vertebra {dice[0]:F3} disc {dice[1]:F3} canal {dice[2]:F3}"));
-                folds.Add(new { fold = fold.Index, testPatients = fold.TestPatients, trainSlices = train.Count, pseudoLabelledSlices = pseudo?.Slices.Count ?? 0, testSlices = test.Count, steps = steps.Count == 1 ? (object)steps[0] : steps });
+                Console.WriteLine(FormattableString.Invariant($"fold {fold.Index}: {(steps.Count == 0 ? "kept model" : string.Join("+", steps) + " steps")}; mean Dice vertebra {dice[0]:F3} disc {dice[1]:F3} canal {dice[2]:F3}"));
+                folds.Add(new { fold = fold.Index, testPatients = fold.TestPatients, trainSlices = train.Count, pseudoLabelledSlices = pseudo?.Slices.Count ?? 0, testSlices = test.Count, steps = steps.Count switch { 0 => null, 1 => (object)steps[0], _ => steps } });
             }
             if (s.KeepModels is not null)
             {
@@ -104,7 +112,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         var columnCanal = SummaryBuilder.Segmentation(columnCases).FirstOrDefault(l => l.Label == 3);
         var pseudoText = pseudo is null ? "" : FormattableString.Invariant($"; each fold also trains on {pseudo.Slices.Count} pseudo-labelled spider/midsag slices of {pseudo.Slices.Select(x => x.Patient).Distinct().Count()} other patients, labelled by the teacher {Path.GetFileName(s.Teacher)} (trained on all {slices.Select(x => x.Patient).Distinct().Count()} patients, so its knowledge of each fold's test patients reaches the fold indirectly through those labels)");
         var ensemble = s.Members > 1 ? FormattableString.Invariant($"; each fold's model is an ensemble of {s.Members} networks (seeds differing by 100) whose probabilities are averaged, as OnnxSliceNetwork averages a model file's members") : "";
-        var budget = FormattableString.Invariant($"{s.Folds} folds x {(s.Members > 1 ? $"{s.Members} networks x " : "")}{s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU{pseudoText}{ensemble}");
+        var budget = kept is not null ? $"no training: the fold networks kept in {s.FromModels} were scored" : FormattableString.Invariant($"{s.Folds} folds x {(s.Members > 1 ? $"{s.Members} networks x " : "")}{s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU{pseudoText}{ensemble}");
         var result = new
         {
             task = "spine segmentation, SPIDER T2-SPACE slices, patient-level K-fold CV",
@@ -163,6 +171,24 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         if (card is not null) ModelCardSection.Write(card, "cv", md.ToString());
         Console.WriteLine($"wrote {s.Out}{(card is not null ? " and " + card : "")}");
         return 0;
+    }
+
+    /// <summary>Each kept fold's test patients, from the folds.json that --keep-models wrote.</summary>
+    private static Dictionary<int, string[]> KeptFolds(string dir)
+    {
+        var file = Path.Combine(dir, "folds.json");
+        if (!File.Exists(file)) throw new InputException($"--from-models {dir}: no folds.json (a folder written by --keep-models holds one)");
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+            return json.RootElement.GetProperty("folds").EnumerateArray().ToDictionary(
+                f => f.GetProperty("fold").GetInt32(),
+                f => f.GetProperty("testPatients").EnumerateArray().Select(p => p.GetString() ?? "").ToArray());
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw new InputException($"--from-models {dir}: folds.json is not a --keep-models fold list ({e.Message})");
+        }
     }
 
     private static string ClassName(short? label) => label switch { 1 => "vertebra", 2 => "disc", 3 => "canal", _ => "all" };

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DiscScope.TestSupport;
 
 namespace DiscScope.Cli.Tests.Commands;
@@ -61,5 +62,30 @@ public class EvaluateSegmentationCommandTests
         var parsed = root.GetProperty("parserOutput");
         Assert.Equal(3, parsed.GetProperty("summary").GetArrayLength());
         Assert.Equal(3, parsed.GetProperty("pooledPerPatient").GetArrayLength());
+
+        // the kept networks, scored again without training, give the same figures
+        var (again, _, err2) = CliRun.Run("evaluate", "segmentation", "--data", SharedData.Folder!, "--folds", "2", "--threads", "1",
+            "--from-models", tmp.File("folds"), "--out", tmp.File("again.json"), "--card", "none");
+        Assert.True(again == 0, err2);
+        using var json2 = System.Text.Json.JsonDocument.Parse(File.ReadAllText(tmp.File("again.json")));
+        string Figures(JsonElement r) => r.GetProperty("summary").GetRawText() + r.GetProperty("parserOutput").GetRawText();
+        Assert.Equal(Figures(root), Figures(json2.RootElement));
+        // another seed splits the patients otherwise: refused, since those networks saw some of its test patients
+        var (wrong, _, err3) = CliRun.Run("evaluate", "segmentation", "--data", SharedData.Folder!, "--folds", "2", "--seed", "7",
+            "--from-models", tmp.File("folds"), "--out", tmp.File("wrong.json"), "--card", "none");
+        Assert.Equal(1, wrong);
+        Assert.Contains("no fold 0 model for test patients", err3);
+        Assert.False(File.Exists(tmp.File("wrong.json")));
+    }
+
+    [Fact]
+    public void A_models_folder_without_its_fold_list_is_refused()
+    {
+        using var tmp = new TempDir();
+        Directory.CreateDirectory(tmp.File("folds"));
+        var (exit, _, err) = CliRun.Run("evaluate", "segmentation", "--data", tmp.File("no-such-data"), "--from-models", tmp.File("folds"),
+            "--out", tmp.File("cv.json"), "--card", "none");
+        Assert.Equal(1, exit);
+        Assert.Contains("no folds.json", err);
     }
 }
