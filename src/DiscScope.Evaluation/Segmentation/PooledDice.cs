@@ -3,7 +3,7 @@ namespace DiscScope.Evaluation;
 /// <summary>
 /// Dice of several cases taken as one volume: 2 Σ|P ∩ R| / (Σ|P| + Σ|R|). For the slices of one patient this is the Dice of their
 /// stack, closer to the per-volume Dice that 3D benchmarks report than the mean of per-slice Dice values, in which a small structure
-/// on an off-midline slice weighs as much as the midline one (the "global" Dice of Menze et al. 2015's BRATS aggregation, per patient).
+/// on an off-midline slice weighs as much as the midline one.
 /// </summary>
 public static class PooledDice
 {
