@@ -41,11 +41,8 @@ public static class ParsedStackEvaluation
     }
 
     /// <summary>The parse's structure class per pixel of each slice of the stack (all background when no spine is found).</summary>
-    public static byte[][] Classes(SpineParser parser, IReadOnlyList<LabelledSlice> stack, double sliceSpacingMm)
+    private static byte[][] Classes(SpineParser parser, IReadOnlyList<LabelledSlice> stack, double sliceSpacingMm)
     {
-        ArgumentNullException.ThrowIfNull(parser);
-        ArgumentNullException.ThrowIfNull(stack);
-        if (stack.Count == 0) throw new ArgumentException("no slice", nameof(stack));
         if (!(sliceSpacingMm > 0)) throw new ArgumentOutOfRangeException(nameof(sliceSpacingMm), sliceSpacingMm, "must be positive");
         var first = stack[0];
         var n = first.Width * first.Height;

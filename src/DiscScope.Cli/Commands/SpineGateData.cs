@@ -111,18 +111,19 @@ public static class SpineGateData
         foreach (var f in Directory.GetFiles(dir, "*.jpg").OrderBy(p => p, StringComparer.Ordinal))
         {
             var (px, w, h) = PngSlice.Read(f);
-            var (pixels, dw, dh) = Shrink([.. px.Select(b => (float)b)], w, h);
+            var (pixels, dw, dh, _) = Shrink([.. px.Select(b => (float)b)], w, h);
             var name = Path.GetFileNameWithoutExtension(f);
             yield return new GateImage("aasce", "aasce:" + name, name, pixels, dw, dh, null, null, false);
         }
     }
 
-    private static (float[] Pixels, int Width, int Height) Shrink(float[] px, int w, int h)
+    /// <summary>The image box-averaged to at most <see cref="MaxSide"/> pixels a side, and the factor its pixel size grew by.</summary>
+    private static (float[] Pixels, int Width, int Height, int Factor) Shrink(float[] px, int w, int h)
     {
         var f = (int)Math.Ceiling(Math.Max(w, h) / (double)MaxSide);
-        if (f <= 1) return (px, w, h);
-        var (o, dw, dh, _, _) = Analysis.Mri.SpineImageGateInput.BoxDownsample(px, w, h, 1, 1, f);
-        return (o, dw, dh);
+        if (f <= 1) return (px, w, h, 1);
+        var (o, dw, dh, sx, _) = Analysis.Mri.SpineImageGateInput.BoxDownsample(px, w, h, 1, 1, f);
+        return (o, dw, dh, (int)Math.Round(sx));
     }
 
     private static IEnumerable<GateImage> Dicom(string root)
@@ -136,12 +137,9 @@ public static class SpineGateData
             {
                 var v = Io.Read(f, null).ToFloat();
                 if (v.SizeI < 32 || v.SizeJ < 32) continue;
-                var k = v.SizeK / 2;
-                var px = new float[v.SizeI * v.SizeJ];
-                Array.Copy(v.Voxels, (long)k * px.Length, px, 0, px.Length);
+                var px = VolumePlanes.Sagittal(v, v.SizeK / 2).Pixels; // the middle slice, whatever the plane
                 if (px.Max() <= px.Min()) continue;
-                var (pixels, w, h) = Shrink(px, v.SizeI, v.SizeJ);
-                double scale = (double)v.SizeI / w;
+                var (pixels, w, h, scale) = Shrink(px, v.SizeI, v.SizeJ);
                 var rel = Path.GetRelativePath(root, f);
                 var corpus = rel.Split(Path.DirectorySeparatorChar)[0];
                 image = new GateImage("dicom", $"dicom:{corpus}:{v.SizeI}x{v.SizeJ}", rel, pixels, w, h, v.Geometry.Spacing.X * scale, v.Geometry.Spacing.Y * scale, false);
