@@ -42,8 +42,12 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         public string? KeepModels { get; init; }
 
         [CommandOption("--from-models <DIR>")]
-        [Description("Score the fold networks a run kept with --keep-models instead of training (same --folds and --seed; each fold's test patients are checked against DIR/folds.json), e.g. after a parser change.")]
+        [Description("Score the fold networks a run kept with --keep-models instead of training (same --folds and --seed; each fold's test patients are checked against DIR/folds.json), e.g. after a parser change. Several folders, comma-separated, join the folds that runs with --only-folds kept.")]
         public string? FromModels { get; init; }
+
+        [CommandOption("--only-folds <LIST>")]
+        [Description("Train and score only these folds (comma-separated indices from 0), e.g. to run a cross-validation's folds side by side in separate processes with --keep-models; the figures then cover only their test patients.")]
+        public string? OnlyFolds { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
@@ -52,6 +56,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         if (s.KeepModels is not null && Directory.Exists(s.KeepModels) && Directory.EnumerateFileSystemEntries(s.KeepModels).Any())
             throw new InputException($"--keep-models {s.KeepModels}: the folder is not empty (fold models are never written over)");
         if (s.FromModels is not null && s.KeepModels is not null) throw new InputException("--from-models and --keep-models exclude each other");
+        var only = FoldSelection.Parse(s.OnlyFolds, s.Folds);
         var kept = s.FromModels is null ? null : KeptFolds(s.FromModels);
         var data = DataFolder.Resolve(s.Data);
         var slices = SpiderData.SpaceSlices(data);
@@ -66,16 +71,17 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         Directory.CreateDirectory(tmp);
         try
         {
-            foreach (var fold in split.Folds)
+            foreach (var fold in split.Folds.Where(f => only is null || only.Contains(f.Index)))
             {
                 var train = fold.TrainIndices.Select(i => slices[i]).ToList();
                 var test = fold.TestIndices.Select(i => slices[i]).ToList();
                 if (train.Select(x => x.Patient).Intersect(test.Select(x => x.Patient)).Any())
                     throw new InvalidOperationException("a patient is in both the training and the test set");
                 Console.WriteLine($"fold {fold.Index}: train {train.Count} slices, test {test.Count} slices of patients {string.Join(",", fold.TestPatients)}");
-                var path = Path.Combine(kept is null ? tmp : s.FromModels!, $"fold{fold.Index}.onnx");
+                var keptFold = kept?.GetValueOrDefault(fold.Index);
+                var path = Path.Combine(kept is null ? tmp : keptFold?.Folder ?? "", $"fold{fold.Index}.onnx");
                 var steps = new List<int>();
-                if (kept is not null && (!kept.TryGetValue(fold.Index, out var keptPatients) || !keptPatients.SequenceEqual(fold.TestPatients) || !File.Exists(path)))
+                if (kept is not null && (keptFold is null || !keptFold.TestPatients.SequenceEqual(fold.TestPatients) || !File.Exists(path)))
                     throw new InputException($"--from-models {s.FromModels}: no fold {fold.Index} model for test patients {string.Join(",", fold.TestPatients)} (give the --folds and --seed of the run that kept them)");
                 for (var member = 1; kept is null && member <= s.Members; member++)
                 {
@@ -112,12 +118,13 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         var columnCanal = SummaryBuilder.Segmentation(columnCases).FirstOrDefault(l => l.Label == 3);
         var pseudoText = pseudo is null ? "" : FormattableString.Invariant($"; each fold also trains on {pseudo.Slices.Count} pseudo-labelled spider/midsag slices of {pseudo.Slices.Select(x => x.Patient).Distinct().Count()} other patients, labelled by the teacher {Path.GetFileName(s.Teacher)} (trained on all {slices.Select(x => x.Patient).Distinct().Count()} patients, so its knowledge of each fold's test patients reaches the fold indirectly through those labels)");
         var ensemble = s.Members > 1 ? FormattableString.Invariant($"; each fold's model is an ensemble of {s.Members} networks (seeds differing by 100) whose probabilities are averaged, as OnnxSliceNetwork averages a model file's members") : "";
-        var budget = kept is not null ? $"no training: the fold networks kept in {s.FromModels} were scored" : FormattableString.Invariant($"{s.Folds} folds x {(s.Members > 1 ? $"{s.Members} networks x " : "")}{s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU{pseudoText}{ensemble}");
+        var subset = only is null ? "" : $" (only folds {string.Join(",", only)} of {s.Folds} trained and scored here)";
+        var budget = kept is not null ? $"no training: the fold networks kept in {s.FromModels} were scored{subset}" : FormattableString.Invariant($"{s.Folds} folds{subset} x {(s.Members > 1 ? $"{s.Members} networks x " : "")}{s.MinutesPerFold:G} min training (max {s.Steps} steps, batch {s.Batch} of {s.Patch}x{s.Patch} patches, base {s.Base}, {s.Threads} threads) on a shared 2-core CPU{pseudoText}{ensemble}");
         var result = new
         {
             task = "spine segmentation, SPIDER T2-SPACE slices, patient-level K-fold CV",
             data = "spider/space_slices", slices = slices.Count, patients = slices.Select(x => x.Patient).Distinct().Count(),
-            folds = s.Folds, seed = s.Seed, members = s.Members, budget, teacher = s.Teacher, classes = new[] { "1 vertebra", "2 disc", "3 canal" },
+            folds = s.Folds, onlyFolds = only, seed = s.Seed, members = s.Members, budget, teacher = s.Teacher, classes = new[] { "1 vertebra", "2 disc", "3 canal" },
             note = "Dice/HD95/ASSD per slice on the network's 3 classes (levels merged), averaged over slices; 95% CIs by bootstrap over patients",
             perFold = folds, summary,
             canalColumnOnly = new { note = "canal scored after keeping only the canal column (CanalColumn.KeepColumn), as the parser's label map does", summary = columnCanal },
@@ -173,8 +180,21 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
         return 0;
     }
 
-    /// <summary>Each kept fold's test patients, from the folds.json that --keep-models wrote.</summary>
-    private static Dictionary<int, string[]> KeptFolds(string dir)
+    private sealed record KeptFold(string Folder, string[] TestPatients);
+
+    /// <summary>Each kept fold's folder and test patients, from the folds.json that --keep-models wrote in each folder; a fold kept in two
+    /// folders is ambiguous and refused.</summary>
+    private static Dictionary<int, KeptFold> KeptFolds(string dirs)
+    {
+        var all = new Dictionary<int, KeptFold>();
+        foreach (var dir in dirs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var (fold, patients) in KeptFoldsIn(dir))
+                if (!all.TryAdd(fold, new KeptFold(dir, patients)))
+                    throw new InputException($"--from-models {dirs}: fold {fold} is kept in both {all[fold].Folder} and {dir}");
+        return all;
+    }
+
+    private static Dictionary<int, string[]> KeptFoldsIn(string dir)
     {
         var file = Path.Combine(dir, "folds.json");
         if (!File.Exists(file)) throw new InputException($"--from-models {dir}: no folds.json (a folder written by --keep-models holds one)");

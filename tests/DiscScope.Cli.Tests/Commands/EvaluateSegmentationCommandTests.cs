@@ -70,6 +70,36 @@ public class EvaluateSegmentationCommandTests
         using var json2 = System.Text.Json.JsonDocument.Parse(File.ReadAllText(tmp.File("again.json")));
         string Figures(JsonElement r) => r.GetProperty("summary").GetRawText() + r.GetProperty("parserOutput").GetRawText();
         Assert.Equal(Figures(root), Figures(json2.RootElement));
+        // one fold alone, from the same networks: only its test slices are scored
+        var (one, _, err4) = CliRun.Run("evaluate", "segmentation", "--data", SharedData.Folder!, "--folds", "2", "--threads", "1", "--only-folds", "1",
+            "--from-models", tmp.File("folds"), "--out", tmp.File("one.json"), "--card", "none");
+        Assert.True(one == 0, err4);
+        using var json4 = System.Text.Json.JsonDocument.Parse(File.ReadAllText(tmp.File("one.json")));
+        Assert.Equal([1], json4.RootElement.GetProperty("onlyFolds").EnumerateArray().Select(e => e.GetInt32()));
+        var foldOneSlices = root.GetProperty("perFold")[1].GetProperty("testSlices").GetInt32();
+        Assert.Equal(foldOneSlices, json4.RootElement.GetProperty("cases").GetArrayLength());
+        Assert.True(foldOneSlices < slices);
+
+        // folds kept by separate runs (as --only-folds writes them) join by listing their folders
+        using (var folds = System.Text.Json.JsonDocument.Parse(File.ReadAllText(tmp.File("folds/folds.json"))))
+            foreach (var k in new[] { 0, 1 })
+            {
+                var dir = tmp.File($"part{k}");
+                Directory.CreateDirectory(dir);
+                File.Copy(tmp.File($"folds/fold{k}.onnx"), Path.Combine(dir, $"fold{k}.onnx"));
+                File.WriteAllText(Path.Combine(dir, "folds.json"), $"{{\"folds\":[{folds.RootElement.GetProperty("folds")[k].GetRawText()}]}}");
+            }
+        var (joined, _, err5) = CliRun.Run("evaluate", "segmentation", "--data", SharedData.Folder!, "--folds", "2", "--threads", "1",
+            "--from-models", tmp.File("part0") + "," + tmp.File("part1"), "--out", tmp.File("joined.json"), "--card", "none");
+        Assert.True(joined == 0, err5);
+        using var json5 = System.Text.Json.JsonDocument.Parse(File.ReadAllText(tmp.File("joined.json")));
+        Assert.Equal(Figures(root), Figures(json5.RootElement));
+        var (twice, _, err6) = CliRun.Run("evaluate", "segmentation", "--data", SharedData.Folder!, "--folds", "2",
+            "--from-models", tmp.File("folds") + "," + tmp.File("part1"), "--out", tmp.File("twice.json"), "--card", "none");
+        Assert.Equal(1, twice);
+        Assert.Contains("fold 1 is kept in both", err6);
+        Assert.False(File.Exists(tmp.File("twice.json")));
+
         // another seed splits the patients otherwise: refused, since those networks saw some of its test patients
         var (wrong, _, err3) = CliRun.Run("evaluate", "segmentation", "--data", SharedData.Folder!, "--folds", "2", "--seed", "7",
             "--from-models", tmp.File("folds"), "--out", tmp.File("wrong.json"), "--card", "none");
