@@ -4,7 +4,8 @@ using DiscScope.TestSupport;
 namespace DiscScope.Cli.Tests.Commands;
 
 /// <summary>`discscope evaluate segmentation`: an ensemble size outside 1-10 is a bad input, refused before any data is read or any training
-/// starts, with nothing written; a minimal run on the real slices writes every section of the result.</summary>
+/// starts, with nothing written; a minimal run on the real slices writes every section of the result, and its kept networks
+/// score again to the same figures, one fold alone or from part-folders joined (a fold kept twice is refused).</summary>
 [Collection(ConsoleCollection.Name)]
 public class EvaluateSegmentationCommandTests
 {
