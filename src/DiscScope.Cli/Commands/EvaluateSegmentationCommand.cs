@@ -79,7 +79,7 @@ public sealed class EvaluateSegmentationCommand : Command<EvaluateSegmentationCo
                     throw new InvalidOperationException("a patient is in both the training and the test set");
                 Console.WriteLine($"fold {fold.Index}: train {train.Count} slices, test {test.Count} slices of patients {string.Join(",", fold.TestPatients)}");
                 var keptFold = kept?.GetValueOrDefault(fold.Index);
-                var path = Path.Combine(kept is null ? tmp : keptFold?.Folder ?? "", $"fold{fold.Index}.onnx");
+                var path = Path.Combine(keptFold?.Folder ?? tmp, $"fold{fold.Index}.onnx"); // a fold missing from --from-models is refused below
                 var steps = new List<int>();
                 if (kept is not null && (keptFold is null || !keptFold.TestPatients.SequenceEqual(fold.TestPatients) || !File.Exists(path)))
                     throw new InputException($"--from-models {s.FromModels}: no fold {fold.Index} model for test patients {string.Join(",", fold.TestPatients)} (give the --folds and --seed of the run that kept them)");
